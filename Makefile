@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Each sets up what it needs first (.venv from requirements.txt; for the tests,
+# Debian's Chromium and fonts), then runs the site's own program, scripts/explainer.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m explainer
+APT_PACKAGES := chromium fonts-noto-cjk
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test check system-deps
+
+serve: $(VENV)/.installed
+	$(SITE) serve
+
+build: $(VENV)/.installed
+	$(SITE) build
+
+check: $(VENV)/.installed
+	$(SITE) check
+
+test: $(VENV)/.installed system-deps
+	$(SITE) check
+	$(SITE) build
+	PYTHONPATH=scripts $(PY) -m pytest
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi

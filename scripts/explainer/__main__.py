@@ -1,0 +1,79 @@
+"""The site's jobs, one command each: `python -m explainer --help` lists them.
+
+The Makefile calls these; so can an editor, a pre-commit hook or CI.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import SourceError
+from .project import ROOT
+from .site import load_site
+
+SITE = ROOT / "site"
+
+
+def _mkdocs(*args: str) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env)
+
+
+def check(_args) -> int:
+    """Read and cross-check every source; print what is fine and what is not."""
+    try:
+        site = load_site()
+    except SourceError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return 1
+    project = site.project
+    print(f"✓ seed: {len(project.blocks)} blocks, every one named in seeds/blocks.yml")
+    print(f"✓ translation: {len(project.translations)} blocks translated")
+    print(f"✓ glossary: {len(project.glossary.terms)} terms")
+    print(f"✓ figures: {len(project.figures)} figures, each found in its source block")
+    print(f"✓ outline: {sum(len(s) for s in project.outline.values())} sections on {len(project.outline)} pages")
+    return 0
+
+
+def build(args) -> int:
+    """Build the site with --strict into build/; replace site/ only when that succeeded."""
+    staging, previous = ROOT / "build" / "site.new", ROOT / "build" / "site.old"
+    for folder in (staging, previous):
+        shutil.rmtree(folder, ignore_errors=True)
+    staging.parent.mkdir(exist_ok=True)
+    if _mkdocs("build", "--strict", "--site-dir", str(staging)) != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("✗ the build failed; site/ was left as it was", file=sys.stderr)
+        return 1
+    if SITE.exists():
+        SITE.rename(previous)
+    staging.rename(SITE)
+    shutil.rmtree(previous, ignore_errors=True)
+    print("✓ built site/")
+    return 0
+
+
+def serve(args) -> int:
+    """Preview on http://127.0.0.1:8000 with live reload; edits under seeds/ and docs/ show at once."""
+    return _mkdocs("serve", "--strict", "--dev-addr", args.addr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for function in (check, build, serve):
+        command = commands.add_parser(function.__name__, help=function.__doc__.splitlines()[0])
+        command.set_defaults(run=function)
+        if function is serve:
+            command.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

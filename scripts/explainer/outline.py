@@ -1,0 +1,50 @@
+"""The outline: which sections each page has, and which article blocks each section quotes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+
+ANCHOR = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    blocks: tuple[str, ...]
+    line: int
+
+
+def parse_outline(data, path: str | Path, block_ids: list[str]) -> dict[str, tuple[Section, ...]]:
+    """Check the outline against the block ids and return page → sections."""
+    if not isinstance(data, dict):
+        raise SourceError(path, 1, "the outline maps each page name to its list of sections",
+                          "write `page-name:` followed by `- id: section-id` lines")
+    pages = {}
+    for page, sections in data.items():
+        if not isinstance(sections, list):
+            raise SourceError(path, data.line_of(page), f"page {page!r} has no list of sections",
+                              "list its sections as `- id: section-id`")
+        seen: dict[str, int] = {}
+        parsed = []
+        for entry in sections:
+            section_id = entry.get("id") if isinstance(entry, dict) else None
+            line = entry.line if isinstance(entry, dict) else data.line_of(page)
+            if not section_id or not ANCHOR.match(str(section_id)):
+                raise SourceError(path, line, f"section id {section_id!r} on page {page!r} is not a readable ASCII id",
+                                  "use lowercase letters, digits and hyphens, starting with a letter, e.g. `business-model`")
+            if section_id in seen:
+                raise SourceError(path, line, f"section {section_id!r} appears twice on page {page!r} (first at line {seen[section_id]})",
+                                  "give one of them another id")
+            seen[section_id] = line
+            blocks = entry.get("blocks") or []
+            for block_id in blocks:
+                if block_id not in block_ids:
+                    raise SourceError(path, entry.line_of("blocks"), f"section {page}#{section_id} names {block_id!r}, which is not a block",
+                                      "use block ids from seeds/blocks.yml")
+            parsed.append(Section(str(section_id), tuple(blocks), line))
+        pages[str(page)] = tuple(parsed)
+    return pages
+

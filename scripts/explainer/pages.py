@@ -1,0 +1,221 @@
+"""Blocks → pages: the Markdown of every page, in either language.
+
+Hand-written pages (docs/<lang>/<page>.md) are expanded: each outline section
+gets the article passages it quotes, `{{ figure-id }}` becomes the figure's
+value and `{{ cards … }}` a row of figure cards. The article and glossary pages
+are generated whole from the seed, the translation and the glossary.
+Nothing here knows about MkDocs.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .project import Project, TOPIC_PAGES
+
+SHORTCODE = re.compile(r"\{\{\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*\}\}")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)\s*\})?\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def escape_md(text: str) -> str:
+    """Block text as literal Markdown: no emphasis, links or HTML can come out of it."""
+    return MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
+
+
+def paragraph_number(block_id: str) -> int:
+    return int(block_id.lstrip("p"))
+
+
+def headings(markdown: str):
+    """(line number, level, title, id) of each Markdown heading outside code fences."""
+    fenced = False
+    for number, line in enumerate(markdown.splitlines(), 1):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced and (match := HEADING.match(line)):
+            yield number, len(match[1]), match[2], match[3]
+
+
+class PageBuilder:
+    """Builds the Markdown of the pages of one language."""
+
+    def __init__(self, project: Project, lang: str, strings: dict):
+        self.project, self.lang = project, lang
+        self.strings = {key: value[lang] for key, value in strings.items()}
+
+    def s(self, key: str, **values) -> str:
+        return self.strings[key].format(**values)
+
+    # -- pieces ---------------------------------------------------------------
+
+    def figure_text(self, figure_id: str) -> str:
+        figure = self.project.figures[figure_id]
+        return f'<span class="figure-value" data-figure="{figure.id}">{html.escape(figure.text[self.lang])}</span>'
+
+    def cards(self, figure_ids: list[str]) -> str:
+        """A row of figure cards: value, what it measures, its period, and its source paragraph."""
+        out = ['<div class="figure-cards" markdown>', ""]
+        for figure_id in figure_ids:
+            figure = self.project.figures[figure_id]
+            out.append(f'<div class="figure-card" data-figure="{figure.id}" markdown>')
+            out.append(f'<span class="figure-card__value">{html.escape(figure.text[self.lang])}</span>')
+            out.append(f'<span class="figure-card__label">{html.escape(figure.label[self.lang])}</span>')
+            if figure.period:
+                out.append(f'<span class="figure-card__period">{html.escape(figure.period[self.lang])}</span>')
+            if figure.inferred:
+                out.append(f'<span class="figure-card__inferred">{html.escape(figure.inferred[self.lang])}</span>')
+            out.append(f'[{self.s("figure_source", n=paragraph_number(figure.source))}]'
+                       f'(article.md#{figure.source}){{ .figure-card__source }}')
+            out += ["</div>", ""]
+        out += ["</div>", ""]
+        return "\n".join(out)
+
+    def passage(self, block_ids: list[str]) -> str:
+        """The article's own words for consecutive blocks, marked as a quote with links to the article."""
+        first = self.project.block_by_id[block_ids[0]]
+        lines = [f'<blockquote class="passage" lang="{self.lang}" data-blocks="{" ".join(block_ids)}" markdown>', ""]
+        if first.kind == "heading":
+            lines += [f"{self.s('passage_heading_label')}: **{escape_md(self.project.text(first.id, self.lang))}**", ""]
+        elif first.is_item:
+            for block_id in block_ids:
+                block = self.project.block_by_id[block_id]
+                marker = block.marker if block.marker != "•" else "-"
+                lines.append(f"{marker} {escape_md(self.project.text(block_id, self.lang))} "
+                             f"[¶{paragraph_number(block_id)}](article.md#{block_id}){{ .passage-source }}")
+            lines.append("")
+        else:
+            lines += [escape_md(self.project.text(first.id, self.lang)), ""]
+        if not first.is_item:
+            label = self.s("passage_label", n=paragraph_number(first.id))
+            lines += [f"[{label}](article.md#{first.id}){{ .passage-source }}", ""]
+        lines += ["</blockquote>", ""]
+        return "\n".join(lines)
+
+    def passages(self, block_ids: tuple[str, ...]) -> str:
+        """Group consecutive list items into one quote; everything else is a quote of its own."""
+        groups: list[list[str]] = []
+        for block_id in block_ids:
+            block = self.project.block_by_id[block_id]
+            previous = groups[-1][-1] if groups else None
+            if (block.is_item and previous and self.project.block_by_id[previous].is_item
+                    and not block.list_start and self._adjacent(previous, block_id)):
+                groups[-1].append(block_id)
+            else:
+                groups.append([block_id])
+        return "\n".join(self.passage(group) for group in groups)
+
+    def _adjacent(self, a: str, b: str) -> bool:
+        ids = [block.id for block in self.project.blocks]
+        return ids.index(b) == ids.index(a) + 1
+
+    def source_line(self) -> str:
+        byline = self.project.text("p01", self.lang)
+        link = f"[{escape_md(byline)}](article.md#p01)"
+        return f'<p class="source-line" data-blocks="p01" markdown>{self.s("source_line", byline=link)}</p>\n'
+
+    # -- pages ----------------------------------------------------------------
+
+    def expand(self, name: str, markdown: str) -> str:
+        """A hand-written page with its passages, figures and cards filled in."""
+        sections = {section.id: section for section in self.project.outline.get(name, ())}
+        out: list[str] = []
+        pending = ""  # passages waiting for the end of their section
+        fenced = False
+        for line in markdown.splitlines():
+            if FENCE.match(line):
+                fenced = not fenced
+            match = None if fenced else HEADING.match(line)
+            if match and len(match[1]) <= 2:
+                if pending:
+                    out += [pending, ""]
+                    pending = ""
+                if len(match[1]) == 1:
+                    out.append(line if match[3] else f"{line} {{ #{name} }}")
+                    if name in TOPIC_PAGES:
+                        out += ["", self.source_line()]
+                    continue
+                section = sections.get(match[3] or "")
+                if section and section.blocks:
+                    pending = self.passages(section.blocks)
+            out.append(line)
+        if pending:
+            out += ["", pending]
+        expanded = "\n".join(out) + "\n"
+        return SHORTCODE.sub(self._shortcode, expanded)
+
+    def _shortcode(self, match: re.Match) -> str:
+        name, args = match[1], match[2].split()
+        if name == "cards":
+            return self.cards(args)
+        if name == "article":
+            return self.article()
+        if name == "glossary":
+            return self.glossary()
+        return self.figure_text(name)
+
+    def article(self) -> str:
+        """Every block, in the page's language first and the other language beside it."""
+        other = "en" if self.lang == "zh" else "zh"
+        out = [f'<p class="article-lead">{html.escape(self.s("article_lead"))}</p>', ""]
+        open_list = None
+        for block in self.project.blocks:
+            mine = html.escape(self.project.text(block.id, self.lang))
+            theirs = html.escape(self.project.text(block.id, other))
+            if open_list and not (block.is_item and not block.list_start):
+                out += [f"</{open_list}>", ""]
+                open_list = None
+            link = (f'<a class="para-link" href="#{block.id}" '
+                    f'aria-label="{html.escape(self.s("paragraph_link", n=paragraph_number(block.id)))}">'
+                    f'¶{paragraph_number(block.id)}</a>')
+            pair = (f'<span class="parallel__mine" lang="{self.lang}">{mine}</span>'
+                    f'<span class="parallel__other" lang="{other}">{theirs}</span>')
+            if block.kind == "heading":
+                out += [f"## {escape_md(self.project.text(block.id, self.lang))} {{ #{block.id} }}", "",
+                        f'<p class="parallel__other heading-other" lang="{other}">{theirs}</p>', ""]
+            elif block.is_item:
+                if block.list_start:
+                    open_list = "ol" if block.marker[0].isdigit() else "ul"
+                    out.append(f'<{open_list} class="parallel-list">')
+                out.append(f'<li id="{block.id}" class="parallel" data-block="{block.id}">{link}{pair}</li>')
+            else:
+                out += [f'<p id="{block.id}" class="parallel parallel--{block.kind}" data-block="{block.id}">'
+                        f'{link}{pair}</p>', ""]
+        if open_list:
+            out.append(f"</{open_list}>")
+        return "\n".join(out)
+
+    def glossary(self) -> str:
+        """The glossary grouped, each term with its names, explanation, and where it appears."""
+        other = "en" if self.lang == "zh" else "zh"
+        out = []
+        for group in self.project.glossary.groups:
+            out += [f"## {escape_md(group.names[self.lang])} {{ #{group.id} }}", ""]
+            for term in self.project.glossary.in_group(group.id):
+                names = " · ".join(
+                    [f'<span lang="{self.lang}">{html.escape(f)}</span>' for f in term.forms[self.lang]]
+                    + [f'<span lang="{other}">{html.escape(f)}</span>' for f in term.forms[other]
+                       if f not in term.forms[self.lang]])
+                out += [f"### {escape_md(term.name(self.lang))} {{ #{term.id} }}", "",
+                        f'<div class="term-entry" data-term-entry="{term.id}" markdown>', "",
+                        f'<p class="term-names"><span class="term-names__label">{self.s("glossary_names")}</span> {names}</p>', "",
+                        escape_md(term.long[self.lang]), ""]
+                if term.explained_in:
+                    out += [self.s("glossary_explained", n=paragraph_number(term.explained_in), id=term.explained_in), ""]
+                else:
+                    out += [self.s("glossary_context"), ""]
+                uses = self.term_uses(term)
+                if uses:
+                    links = ", ".join(f"[¶{paragraph_number(b)}](article.md#{b})" for b in uses)
+                    out += [f'{self.s("glossary_appears")} ({self.s("glossary_paragraphs")}): {links}', ""]
+                out += ["</div>", ""]
+        return "\n".join(out)
+
+    def term_uses(self, term) -> list[str]:
+        """The article blocks whose text, in this language, contains one of the term's forms."""
+        from .terms import TermMatcher
+        matcher = TermMatcher((form, t.id) for t in self.project.glossary.terms for form in t.forms[self.lang])
+        return [block.id for block in self.project.blocks
+                if any(m.term_id == term.id for m in matcher.find(self.project.text(block.id, self.lang)))]

@@ -1,0 +1,40 @@
+"""Shared fixtures: the built site (made by `make test` before pytest runs) and the sources."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from explainer.project import LANGS, PAGES, ROOT
+from explainer.site import load_site
+
+SITE = ROOT / "site"
+
+
+@pytest.fixture(scope="session")
+def site():
+    """The loaded sources, as the build sees them."""
+    return load_site()
+
+
+def page_path(lang: str, name: str) -> Path:
+    prefix = SITE if lang == "zh" else SITE / lang
+    return prefix / "index.html" if name == "index" else prefix / name / "index.html"
+
+
+@lru_cache(maxsize=None)
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def built():
+    """A function (lang, page name) → BeautifulSoup of the built page."""
+    if not (SITE / "index.html").exists():
+        pytest.fail("site/ has not been built: run `make test`, or `make build` before pytest")
+    return lambda lang, name: _soup(page_path(lang, name))
+
+
+ALL_PAGES = [(lang, name) for lang in LANGS for name in PAGES]
