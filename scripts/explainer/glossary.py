@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
@@ -30,6 +30,7 @@ class GlossaryTerm:
     line: int
     lang_lines: dict[str, int]
     translates: str | None = None  # hash of the Chinese definition the English was made from
+    ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language → longer words that only look like a form
 
     def name(self, lang: str) -> str:
         return self.forms[lang][0]
@@ -115,8 +116,9 @@ def parse_glossary(data, path: str | Path, block_ids: list[str]) -> Glossary:
                                       "a form may name one term only: remove it from one of them")
                 seen_forms[key] = (term_id, entry[lang].line_of("forms"))
         translates = entry["en"].get("translates")
+        ignore = {lang: tuple(str(w) for w in entry[lang].get("ignore") or ()) for lang in LANGS}
         terms.append(GlossaryTerm(term_id, group, forms, short, long, explained_in,
-                                  entry.line, lines, str(translates) if translates else None))
+                                  entry.line, lines, str(translates) if translates else None, ignore))
     return Glossary(tuple(groups), tuple(terms), str(path))
 
 

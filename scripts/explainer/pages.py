@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from .project import Project, TOPIC_PAGES
 
@@ -39,11 +40,19 @@ def headings(markdown: str):
             yield number, len(match[1]), match[2], match[3]
 
 
+@dataclass(frozen=True)
+class TermUses:
+    """Where each glossary term occurs in one language: page names and article blocks."""
+
+    pages: dict[str, list[str]]
+    blocks: dict[str, list[str]]
+
+
 class PageBuilder:
     """Builds the Markdown of the pages of one language."""
 
-    def __init__(self, project: Project, lang: str, strings: dict):
-        self.project, self.lang = project, lang
+    def __init__(self, project: Project, lang: str, strings: dict, titles: dict[str, str], uses: "TermUses"):
+        self.project, self.lang, self.titles, self.uses = project, lang, titles, uses
         self.strings = {key: value[lang] for key, value in strings.items()}
 
     def s(self, key: str, **values) -> str:
@@ -206,16 +215,12 @@ class PageBuilder:
                     out += [self.s("glossary_explained", n=paragraph_number(term.explained_in), id=term.explained_in), ""]
                 else:
                     out += [self.s("glossary_context"), ""]
-                uses = self.term_uses(term)
-                if uses:
-                    links = ", ".join(f"[¶{paragraph_number(b)}](article.md#{b})" for b in uses)
-                    out += [f'{self.s("glossary_appears")} ({self.s("glossary_paragraphs")}): {links}', ""]
+                pages = [f"[{escape_md(self.titles[name])}]({name}.md)" for name in self.uses.pages.get(term.id, [])]
+                paragraphs = [f"[{self.s('paragraph', n=paragraph_number(b))}](article.md#{b})"
+                              for b in self.uses.blocks.get(term.id, [])]
+                if pages:
+                    out += [self.s("glossary_pages", links=self.s("list_separator").join(pages)), ""]
+                if paragraphs:
+                    out += [self.s("glossary_paragraphs", links=self.s("list_separator").join(paragraphs)), ""]
                 out += ["</div>", ""]
         return "\n".join(out)
-
-    def term_uses(self, term) -> list[str]:
-        """The article blocks whose text, in this language, contains one of the term's forms."""
-        from .terms import TermMatcher
-        matcher = TermMatcher((form, t.id) for t in self.project.glossary.terms for form in t.forms[self.lang])
-        return [block.id for block in self.project.blocks
-                if any(m.term_id == term.id for m in matcher.find(self.project.text(block.id, self.lang)))]

@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import check_pages
+from .checks import PageSource, check_pages
 from .errors import SourceError
 from .markup import mark_terms, question_anchors
-from .pages import PageBuilder
-from .project import LANGS, ROOT, Project, load_project
+from .pages import HEADING, PageBuilder, TermUses
+from .project import LANGS, PAGES, ROOT, Project, load_project
 from .sources import parse_yaml
 from .terms import TermMatcher, matcher_for
 
@@ -17,13 +17,39 @@ from .terms import TermMatcher, matcher_for
 class Site:
     project: Project
     strings: dict
+    pages: dict[tuple[str, str], PageSource]
     matchers: dict[str, TermMatcher] = field(init=False)
+    _builders: dict[str, PageBuilder] = field(init=False, default_factory=dict)
 
     def __post_init__(self):
         self.matchers = {lang: matcher_for(self.project.glossary, lang) for lang in LANGS}
 
+    def title(self, lang: str, name: str) -> str:
+        page = self.pages[(lang, name)]
+        return next(HEADING.match(line)[2] for line in page.lines[page.body_start:] if line.startswith("# "))
+
     def builder(self, lang: str) -> PageBuilder:
-        return PageBuilder(self.project, lang, self.strings)
+        """The page builder of a language, which knows where every glossary term occurs."""
+        if lang not in self._builders:
+            titles = {name: self.title(lang, name) for name in PAGES}
+            draft = PageBuilder(self.project, lang, self.strings, titles, TermUses({}, {}))
+            self._builders[lang] = PageBuilder(self.project, lang, self.strings, titles, self._term_uses(lang, draft))
+        return self._builders[lang]
+
+    def _term_uses(self, lang: str, draft: PageBuilder) -> TermUses:
+        pages: dict[str, list[str]] = {}
+        for name in PAGES:
+            if name in ("article", "glossary"):
+                continue
+            page = self.pages[(lang, name)]
+            text = draft.expand(name, "\n".join(page.lines[page.body_start:]))
+            for term_id in dict.fromkeys(m.term_id for m in self.matchers[lang].find(text)):
+                pages.setdefault(term_id, []).append(name)
+        blocks: dict[str, list[str]] = {}
+        for block in self.project.blocks:
+            for term_id in dict.fromkeys(m.term_id for m in self.matchers[lang].find(self.project.text(block.id, lang))):
+                blocks.setdefault(term_id, []).append(block.id)
+        return TermUses(pages, blocks)
 
     @staticmethod
     def write_if_changed(path: Path, text: str) -> None:
@@ -49,7 +75,8 @@ def load_strings(path: Path, rel: str) -> dict:
 
 
 def load_site(root: Path = ROOT) -> Site:
+    """Read and check every source: the seed files and the hand-written pages."""
     project = load_project(root)
-    check_pages(project)
+    pages = check_pages(project)
     strings_path = root / "seeds" / "strings.yml"
-    return Site(project, load_strings(strings_path, project.paths.relative(strings_path)))
+    return Site(project, load_strings(strings_path, project.paths.relative(strings_path)), pages)

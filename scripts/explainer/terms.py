@@ -44,11 +44,15 @@ class TermMatcher:
         self.group_terms = [term_of[f] for f in ordered]
 
     def find(self, text: str) -> list[Match]:
+        """Terms in reading order; a form listed under `ignore` (term id None) hides what it contains."""
         if self.regex is None:
             return []
-        return [Match(m.start(), m.end(), self.group_terms[m.lastindex - 1], m.group())
-                for m in self.regex.finditer(text)]
+        found = (Match(m.start(), m.end(), self.group_terms[m.lastindex - 1], m.group())
+                 for m in self.regex.finditer(text))
+        return [match for match in found if match.term_id is not None]
 
 
 def matcher_for(glossary, lang: str) -> TermMatcher:
-    return TermMatcher((form, term.id) for term in glossary.terms for form in term.forms[lang])
+    pairs = [(form, term.id) for term in glossary.terms for form in term.forms[lang]]
+    pairs += [(text, None) for term in glossary.terms for text in term.ignore.get(lang, ())]
+    return TermMatcher(pairs)
