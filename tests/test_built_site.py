@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import ALL_PAGES
+from tests.conftest import ALL_PAGES
 from explainer.project import LANGS, PAGES, TOPIC_PAGES
 
 HAN = re.compile(r"[\u3400-\u9fff]")
