@@ -6,8 +6,10 @@ generator's `file:line: … fix: …` message.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -17,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from explainer.errors import SourceError  # noqa: E402
 from explainer.glossary import jieba_user_dict  # noqa: E402
+from explainer.markup import language_alternates  # noqa: E402
 from explainer.site import Site, load_site  # noqa: E402
 
 site: Site | None = None
@@ -49,4 +52,42 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     lang, _ = _page_name(page)
     glossary_url = "glossary/" if lang == "zh" else f"{lang}/glossary/"
-    return site.finish_html(html, lang, get_relative_url(glossary_url, page.url))
+    return site.finish_html(html, lang, page.canonical_url, get_relative_url(glossary_url, page.url))
+
+
+def on_post_page(output, page, config):
+    lang, _ = _page_name(page)
+    rest = page.url.removeprefix(f"{lang}/") if lang != "zh" else page.url
+    root = config.site_url or "/"
+    urls = {"zh": f"{root}{rest}", "en": f"{root}en/{rest}"}
+    return language_alternates(output, urls, default="zh")
+
+
+_not_found_pages: dict[str, bytes] = {}
+
+
+def _place_not_found_page(config) -> None:
+    """Keep a 404 page per language: site/404.html (zh) and site/en/404.html.
+
+    mkdocs-static-i18n builds zh, then en inside its own on_post_build, and both
+    write site/404.html; this runs before it in each build. The language links
+    of a 404 page point to the other language's home; assets/links.js replaces
+    them with the address the reader asked for.
+    """
+    lang = config.theme["language"]
+    target = Path(config.site_dir) / "404.html"
+    root = config.site_url or "/"
+    homes = {"zh": root, "en": f"{root}en/"}
+    html = language_alternates(target.read_text(encoding="utf-8"), homes, default="zh")
+    for alt, home in homes.items():
+        path = urlsplit(home).path
+        html = re.sub(rf'(<a\b[^>]*?\bhref=")[^"]*("[^>]*\bhreflang="{alt}")', rf"\g<1>{path}\g<2>", html)
+    _not_found_pages[lang] = html.encode("utf-8")
+    if lang != "zh" and "zh" in _not_found_pages:
+        (Path(config.site_dir) / lang).mkdir(exist_ok=True)
+        (Path(config.site_dir) / lang / "404.html").write_bytes(_not_found_pages[lang])
+    target.write_bytes(_not_found_pages.get("zh", _not_found_pages[lang]))
+
+
+def on_post_build(config):
+    _place_not_found_page(config)

@@ -1,28 +1,45 @@
-"""Pages → HTML touches that need the rendered page: glossary tooltips and question anchors.
+"""Pages → HTML touches that need the rendered page.
 
-The rule for tooltips, also written in CONTRIBUTING.md: a term is marked at its
-first occurrence in each section (the text between two `##` headings), never
-inside a heading, a link, code, or the term's own glossary entry.
+Glossary tooltips, question anchors, copy-link buttons and the parts of a
+printed handout (its address, link targets written out, the definitions of
+the terms it uses). The rule for tooltips, also in CONTRIBUTING.md: a term is
+marked at its first occurrence in each section (the text between two `##`
+headings), never inside a heading, a link, code, or its own glossary entry.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .terms import TermMatcher
 
 SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
-        "abbr", "button", "label", "title", "svg", "math", "dfn", "textarea", "select", "option", "figcaption"}
+        "abbr", "button", "label", "title", "svg", "math", "dfn", "textarea", "select", "option"}
 QUESTION = re.compile(r"^\s*\{#(q-[a-z0-9-]+)\}\s*")
+LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">'
+             '<path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1'
+             'M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10"/></svg>')
 
 
-def _skipped(node: NavigableString, term_entries: list[str]) -> bool:
+@dataclass(frozen=True)
+class PageContext:
+    """What the HTML pass needs to know about the page it finishes."""
+
+    lang: str
+    url: str  # the page's absolute address
+    glossary_href: str  # relative link from this page to the glossary page
+    strings: dict[str, str]  # this language's strings
+
+
+def _skipped(node: NavigableString, own_entries: list[str]) -> bool:
     for parent in node.parents:
         if parent.name in SKIP or parent.has_attr("data-no-terms"):
             return True
         if parent.has_attr("data-term-entry"):
-            term_entries.append(parent["data-term-entry"])
+            own_entries.append(parent["data-term-entry"])
     return False
 
 
@@ -33,14 +50,13 @@ def _language(node: NavigableString, default: str) -> str:
     return default
 
 
-def mark_terms(html: str, lang: str, matchers: dict[str, TermMatcher], definitions: dict[str, str],
-               glossary_href: str) -> tuple[str, list[str]]:
+def mark_terms(soup: BeautifulSoup, lang: str, matchers: dict[str, TermMatcher], definitions: dict[str, str],
+               glossary_href: str) -> list[str]:
     """Link the first occurrence of each term per section to its glossary entry, with its definition as title.
 
     `definitions` maps term id → short definition in the page's language.
-    Returns the new HTML and the ids of the terms marked, in order.
+    Returns the ids of the terms marked, in order.
     """
-    soup = BeautifulSoup(html, "html.parser")
     marked_here: set[str] = set()
     marked: list[str] = []
     for node in list(soup.descendants):
@@ -48,43 +64,126 @@ def mark_terms(html: str, lang: str, matchers: dict[str, TermMatcher], definitio
             if node.name == "h2":
                 marked_here = set()
             continue
-        if not isinstance(node, NavigableString) or type(node) is not NavigableString or not node.strip():
+        if type(node) is not NavigableString or not node.strip():
             continue
         own_entries: list[str] = []
         if _skipped(node, own_entries):
             continue
         text = str(node)
-        pieces, cursor = [], 0
+        pieces: list[str | Tag] = []
+        cursor = 0
         for match in matchers[_language(node, lang)].find(text):
             if match.term_id in marked_here or match.term_id in own_entries:
                 continue
             marked_here.add(match.term_id)
             marked.append(match.term_id)
-            pieces.append(text[cursor:match.start])
             link = soup.new_tag("a", attrs={"class": "term", "href": f"{glossary_href}#{match.term_id}",
-                                            "title": definitions[match.term_id],
-                                            "data-term": match.term_id})
+                                            "title": definitions[match.term_id], "data-term": match.term_id})
             link.string = match.form
-            pieces.append(link)
+            pieces += [text[cursor:match.start], link]
             cursor = match.end
         if not pieces:
             continue
         pieces.append(text[cursor:])
         for piece in pieces:
-            if piece == "":
-                continue
-            node.insert_before(piece if isinstance(piece, Tag) else NavigableString(piece))
+            if piece != "":
+                node.insert_before(piece if isinstance(piece, Tag) else NavigableString(piece))
         node.extract()
-    return str(soup), marked
+    return marked
 
 
-def question_anchors(html: str) -> str:
+def question_anchors(soup: BeautifulSoup) -> None:
     """`1. {#q-why} Why…?` in a page becomes a list item with the id q-why."""
-    soup = BeautifulSoup(html, "html.parser")
     for item in soup.find_all("li"):
         first = item.find(string=True)
         if first is not None and (match := QUESTION.match(first)):
             item["id"] = match[1]
             item["class"] = item.get("class", []) + ["question"]
             first.replace_with(first[match.end():])
+
+
+def _target_name(element: Tag) -> str:
+    if element.name in ("h2", "h3"):
+        text = "".join(s for s in element.find_all(string=True) if not s.find_parent(class_="headerlink"))
+        return text.strip()
+    return "#" + element["id"]
+
+
+def copy_link_buttons(soup: BeautifulSoup, context: PageContext) -> None:
+    """A copy-link button beside every address a reader may share: sections, paragraphs, questions, pictures.
+
+    The buttons start hidden; assets/links.js shows them and does the copying, so a
+    reader without JavaScript only sees the plain permalinks.
+    """
+    targets = soup.select("h2[id], h3[id], .parallel[id], li.question[id], figure[id]")
+    for element in targets:
+        label = context.strings["copy_link_to"].format(target=_target_name(element))
+        button = soup.new_tag("button", attrs={
+            "type": "button", "class": "copy-link", "hidden": "", "data-fragment": element["id"],
+            "aria-label": label, "title": context.strings["copy_link"],
+            "data-copied": context.strings["link_copied"]})
+        button.append(BeautifulSoup(LINK_ICON, "html.parser"))
+        if element.name in ("h2", "h3"):
+            element.append(button)
+        else:
+            element.insert(0, button)
+
+
+def print_parts(soup: BeautifulSoup, context: PageContext, marked: list[str], terms: dict) -> None:
+    """What only a printed handout shows: the page's address, link targets, and the terms it uses."""
+    for link in soup.select("a[href]"):
+        classes = link.get("class", [])
+        if {"term", "headerlink", "para-link"} & set(classes) or link["href"].startswith("#"):
+            continue
+        link["data-print-url"] = urljoin(context.url, link["href"])
+    header = BeautifulSoup(
+        f'<p class="print-only print-address" data-search-exclude>{context.strings["print_source"]} '
+        f'<span class="print-address__url"></span></p>', "html.parser")
+    header.select_one(".print-address__url").string = context.url
+    title = soup.find("h1")
+    if title is not None:
+        title.insert_after(header)
+    if marked:
+        section = soup.new_tag("section", attrs={"class": "print-only print-glossary", "data-search-exclude": ""})
+        heading = soup.new_tag("h2")
+        heading.string = context.strings["print_glossary"]
+        section.append(heading)
+        listing = soup.new_tag("dl")
+        for term_id in dict.fromkeys(marked):
+            term = terms[term_id]
+            name, definition = soup.new_tag("dt"), soup.new_tag("dd")
+            name.string = term.name(context.lang)
+            definition.string = term.short[context.lang]
+            listing.extend([name, definition])
+        section.append(listing)
+        soup.append(section)
+
+
+def finish(html: str, context: PageContext, matchers: dict[str, TermMatcher], terms: dict) -> str:
+    """Every HTML touch, in order, on one parse of the page."""
+    soup = BeautifulSoup(html, "html.parser")
+    question_anchors(soup)
+    definitions = {term_id: term.short[context.lang] for term_id, term in terms.items()}
+    marked = mark_terms(soup, context.lang, matchers, definitions, context.glossary_href)
+    copy_link_buttons(soup, context)
+    print_parts(soup, context, marked, terms)
     return str(soup)
+
+
+ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
+
+
+def language_alternates(document: str, urls: dict[str, str], default: str) -> str:
+    """Replace the theme's relative hreflang links with absolute ones, plus x-default.
+
+    The rel value is written "alternate " (a valid token list): Material fetches a
+    sitemap.xml beside every `link[rel=alternate]`, which only exists at the site's
+    root, and would log a 404 on every page; its "stay on page" feature, which
+    needs that sitemap, is replaced by assets/links.js.
+    """
+    tags = [f'<link rel="alternate " hreflang="{lang}" href="{url}">' for lang, url in urls.items()]
+    tags.append(f'<link rel="alternate " hreflang="x-default" href="{urls[default]}">')
+    document, count = ALTERNATE_LINK.subn("", document)
+    if count:
+        document = document.replace("</head>", "".join(tags) + "</head>", 1)
+    return document

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .checks import PageSource, check_pages
 from .errors import SourceError
-from .markup import mark_terms, question_anchors
+from .markup import PageContext, finish
 from .pages import HEADING, PageBuilder, TermUses
 from .project import LANGS, PAGES, ROOT, Project, load_project
 from .sources import parse_yaml
@@ -58,10 +58,14 @@ class Site:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
 
-    def finish_html(self, html: str, lang: str, glossary_href: str) -> str:
-        definitions = {term.id: term.short[lang] for term in self.project.glossary.terms}
-        html, _ = mark_terms(question_anchors(html), lang, self.matchers, definitions, glossary_href)
-        return html
+    def strings_for(self, lang: str) -> dict[str, str]:
+        author = self.project.meta["author"][lang]
+        return {key: value[lang].replace("{author}", author) for key, value in self.strings.items()}
+
+    def finish_html(self, html: str, lang: str, url: str, glossary_href: str) -> str:
+        """The rendered page with tooltips, anchors, copy-link buttons and its print-only parts."""
+        context = PageContext(lang, url, glossary_href, self.strings_for(lang))
+        return finish(html, context, self.matchers, self.project.glossary.by_id())
 
 
 def load_strings(path: Path, rel: str) -> dict:

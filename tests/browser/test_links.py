@@ -1,0 +1,98 @@
+"""Links a teacher can rely on, in a real browser: language switching keeps the place, copy-link copies it."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from explainer.project import PAGES
+
+OTHER = {"zh": "en", "en": "zh"}
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "zh" else "en/"
+
+
+def path_of(name: str) -> str:
+    return "" if name == "index" else f"{name}/"
+
+
+def switch_language(page, to: str):
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f"a.md-select__link[hreflang={to}]").click()
+    page.wait_for_load_state("load")
+
+
+def a_fragment(site, name: str) -> str:
+    if name == "article":
+        return "p17"
+    if name == "glossary":
+        return "dit"
+    return site.project.outline[name][-1].id
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("start", ["zh", "en"])
+def test_switching_language_keeps_the_fragment(page, base_url, site, name, start):
+    fragment = a_fragment(site, name)
+    page.goto(f"{base_url}/{prefix(start)}{path_of(name)}#{fragment}")
+    switch_language(page, OTHER[start])
+    assert page.url == f"{base_url}/{prefix(OTHER[start])}{path_of(name)}#{fragment}"
+    assert page.locator("html").get_attribute("lang") == OTHER[start]
+    assert page.locator(f"#{fragment}").count() == 1
+
+
+def test_switching_after_navigating_within_the_site(page, base_url):
+    page.goto(f"{base_url}/")
+    page.locator(".md-nav--primary a[href$='organization/']").first.click()
+    page.locator(".md-sidebar--secondary a[href='#structure']").click()
+    assert page.url.endswith("/organization/#structure")
+    switch_language(page, "en")
+    assert page.url == f"{base_url}/en/organization/#structure"
+    page.locator(".md-sidebar--secondary a[href='#discussion']").click()
+    switch_language(page, "zh")
+    assert page.url == f"{base_url}/organization/#discussion"
+
+
+@pytest.mark.parametrize("start", ["zh", "en"])
+def test_switching_from_the_404_page_goes_to_the_same_address(page, base_url, start):
+    response = page.goto(f"{base_url}/{prefix(start)}organization/no-such-section/")
+    assert response.status == 404
+    switch_language(page, OTHER[start])
+    assert page.url == f"{base_url}/{prefix(OTHER[start])}organization/no-such-section/"
+    assert page.locator("html").get_attribute("lang") == OTHER[start]
+
+
+@pytest.mark.parametrize("lang, name, fragment", [("zh", "organization", "structure"), ("en", "article", "p17"),
+                                                   ("en", "challenges", "q-valuation")])
+def test_copy_link_copies_the_full_address_and_says_so(page, context, base_url, site, lang, name, fragment):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{base_url}/{prefix(lang)}{name}/")
+    button = page.locator(f"button.copy-link[data-fragment='{fragment}']")
+    button.focus()
+    page.keyboard.press("Enter")
+    expected = f"{base_url}/{prefix(lang)}{name}/#{fragment}"
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    expect(page.locator(".copy-link-status")).to_have_text(site.strings["link_copied"][lang])
+
+
+def test_copy_link_is_visible_and_works_on_a_touch_screen(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base_url}/article/")
+    button = page.locator("button.copy-link[data-fragment='p20']")
+    button.scroll_into_view_if_needed()
+    assert float(button.evaluate("b => getComputedStyle(b).opacity")) > 0.5
+    button.tap()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base_url}/article/#p20"
+    context.close()
+
+
+def test_headings_show_their_permalink_on_focus(page, base_url):
+    page.goto(f"{base_url}/en/revenue/")
+    permalink = page.locator("h2#business-model a.headerlink")
+    assert float(permalink.evaluate("a => getComputedStyle(a).opacity")) == 0
+    permalink.focus()
+    assert float(permalink.evaluate("a => getComputedStyle(a).opacity")) == 1
+    assert re.search(r"#business-model$", permalink.get_attribute("href"))
