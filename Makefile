@@ -9,7 +9,7 @@ SITE := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m explainer
 APT_PACKAGES := chromium fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check system-deps
+.PHONY: serve build test check addresses system-deps
 
 serve: $(VENV)/.installed
 	$(SITE) serve
@@ -19,6 +19,10 @@ build: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(SITE) check
+
+# After adding a page, section, question or glossary term: record its address for good.
+addresses: build
+	$(SITE) addresses --update
 
 test: $(VENV)/.installed system-deps
 	$(SITE) check

@@ -12,14 +12,17 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from explainer.addresses import write_page_redirects  # noqa: E402
 from explainer.errors import SourceError  # noqa: E402
 from explainer.glossary import jieba_user_dict  # noqa: E402
+from explainer.search import write_language_indexes  # noqa: E402
 from explainer.markup import language_alternates  # noqa: E402
+from explainer.project import URL_PREFIX  # noqa: E402
 from explainer.site import Site, load_site  # noqa: E402
 
 site: Site | None = None
@@ -50,16 +53,16 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    lang, _ = _page_name(page)
-    glossary_url = "glossary/" if lang == "zh" else f"{lang}/glossary/"
-    return site.finish_html(html, lang, page.canonical_url, get_relative_url(glossary_url, page.url))
+    lang, name = _page_name(page)
+    glossary_url = f"{URL_PREFIX[lang]}glossary/"
+    return site.finish_html(html, lang, name, page.canonical_url, get_relative_url(glossary_url, page.url))
 
 
 def on_post_page(output, page, config):
     lang, _ = _page_name(page)
-    rest = page.url.removeprefix(f"{lang}/") if lang != "zh" else page.url
+    rest = page.url.removeprefix(URL_PREFIX[lang])
     root = config.site_url or "/"
-    urls = {"zh": f"{root}{rest}", "en": f"{root}en/{rest}"}
+    urls = {alt: f"{root}{prefix}{rest}" for alt, prefix in URL_PREFIX.items()}
     return language_alternates(output, urls, default="zh")
 
 
@@ -77,7 +80,7 @@ def _place_not_found_page(config) -> None:
     lang = config.theme["language"]
     target = Path(config.site_dir) / "404.html"
     root = config.site_url or "/"
-    homes = {"zh": root, "en": f"{root}en/"}
+    homes = {alt: f"{root}{prefix}" for alt, prefix in URL_PREFIX.items()}
     html = language_alternates(target.read_text(encoding="utf-8"), homes, default="zh")
     for alt, home in homes.items():
         path = urlsplit(home).path
@@ -91,3 +94,14 @@ def _place_not_found_page(config) -> None:
 
 def on_post_build(config):
     _place_not_found_page(config)
+    if config.theme["language"] == "zh":
+        write_page_redirects(Path(config.site_dir), site.redirects, URL_PREFIX)
+
+
+@event_priority(-200)
+def _split_search_index(config):
+    """One search index per language; runs after mkdocs-static-i18n (-100) has merged the languages' entries."""
+    write_language_indexes(Path(config.site_dir))
+
+
+on_post_build = CombinedEvent(on_post_build, _split_search_index)  # a hook module has one name per event

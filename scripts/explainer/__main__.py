@@ -57,6 +57,34 @@ def build(args) -> int:
     return 0
 
 
+def addresses(args) -> int:
+    """Check that every published address (seeds/addresses.txt) still leads somewhere; --update adds new ones."""
+    from .addresses import collect, manifest_text, read_manifest, unresolved
+    from .project import PAGES, URL_PREFIX
+    manifest = ROOT / "seeds" / "addresses.txt"
+    if not (SITE / "index.html").exists():
+        print("✗ site/ is not built: run `make build` first", file=sys.stderr)
+        return 1
+    promised = read_manifest(manifest)
+    missing = unresolved(promised, SITE)
+    for address in missing:
+        print(f"✗ {address} is published but leads nowhere: declare where it went in seeds/redirects.yml",
+              file=sys.stderr)
+    current = collect(SITE, URL_PREFIX, list(PAGES))
+    new = sorted(current - set(promised))
+    if new and args.update:
+        manifest.write_text(manifest_text(current | set(promised)), encoding="utf-8")
+        print(f"✓ seeds/addresses.txt: added {len(new)} new addresses")
+    elif new:
+        print(f"✗ {len(new)} published addresses are not recorded in seeds/addresses.txt (e.g. {new[0]}): "
+              "run `make addresses` and commit the file", file=sys.stderr)
+        return 1
+    if missing:
+        return 1
+    print(f"✓ seeds/addresses.txt: {len(set(promised) | current)} addresses, each leads to its place")
+    return 0
+
+
 def serve(args) -> int:
     """Preview on http://127.0.0.1:8000 with live reload; edits under seeds/ and docs/ show at once."""
     return _mkdocs("serve", "--strict", "--dev-addr", args.addr)
@@ -66,11 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for function in (check, build, serve):
+    for function in (check, build, serve, addresses):
         command = commands.add_parser(function.__name__, help=function.__doc__.splitlines()[0])
         command.set_defaults(run=function)
         if function is serve:
             command.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+        if function is addresses:
+            command.add_argument("--update", action="store_true", help="add the site's new addresses to the manifest")
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -123,7 +123,14 @@ def parse_glossary(data, path: str | Path, block_ids: list[str]) -> Glossary:
 
 
 
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
 def jieba_user_dict(glossary: Glossary) -> str:
-    """A jieba user dictionary with every Chinese form, so that search keeps each term whole."""
-    words = sorted({form for term in glossary.terms for form in term.forms["zh"] if HAN.search(form)})
+    """A jieba user dictionary that keeps every glossary term one search word.
+
+    The search index runs jieba on each run of Han characters alone (Latin letters
+    split them), so the dictionary lists those runs: 可灵AI事业部 → 可灵, 事业部.
+    """
+    words = sorted({run for term in glossary.terms for form in term.forms["zh"] for run in HAN_RUN.findall(form)})
     return "".join(f"{word} 100000 nz\n" for word in words)

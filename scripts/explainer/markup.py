@@ -18,6 +18,8 @@ from .terms import TermMatcher
 
 SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
         "abbr", "button", "label", "title", "svg", "math", "dfn", "textarea", "select", "option"}
+# The elements whose address a reader may share: they get copy-link buttons and enter seeds/addresses.txt.
+SHAREABLE = "h2[id], h3[id], .parallel[id], li.question[id], figure[id]"
 QUESTION = re.compile(r"^\s*\{#(q-[a-z0-9-]+)\}\s*")
 LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">'
              '<path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1'
@@ -115,7 +117,7 @@ def copy_link_buttons(soup: BeautifulSoup, context: PageContext) -> None:
     The buttons start hidden; assets/links.js shows them and does the copying, so a
     reader without JavaScript only sees the plain permalinks.
     """
-    targets = soup.select("h2[id], h3[id], .parallel[id], li.question[id], figure[id]")
+    targets = soup.select(SHAREABLE)
     for element in targets:
         label = context.strings["copy_link_to"].format(target=_target_name(element))
         button = soup.new_tag("button", attrs={
@@ -159,10 +161,20 @@ def print_parts(soup: BeautifulSoup, context: PageContext, marked: list[str], te
         soup.append(section)
 
 
-def finish(html: str, context: PageContext, matchers: dict[str, TermMatcher], terms: dict) -> str:
+def fragment_aliases(soup: BeautifulSoup, aliases: dict[str, list[str]]) -> None:
+    """Old names of moved anchors (seeds/redirects.yml) as empty anchors right before their new target."""
+    for new, olds in aliases.items():
+        target = soup.find(id=new)
+        for old in olds:
+            target.insert_before(soup.new_tag("span", attrs={"id": old, "class": "moved-anchor"}))
+
+
+def finish(html: str, context: PageContext, matchers: dict[str, TermMatcher], terms: dict,
+           aliases: dict[str, list[str]]) -> str:
     """Every HTML touch, in order, on one parse of the page."""
     soup = BeautifulSoup(html, "html.parser")
     question_anchors(soup)
+    fragment_aliases(soup, aliases)
     definitions = {term_id: term.short[context.lang] for term_id, term in terms.items()}
     marked = mark_terms(soup, context.lang, matchers, definitions, context.glossary_href)
     copy_link_buttons(soup, context)

@@ -1,4 +1,4 @@
-"""The outline: which sections each page has, and which article blocks each section quotes."""
+"""The outline: which sections each page has, which article blocks each section quotes, and its picture."""
 from __future__ import annotations
 
 import re
@@ -15,6 +15,8 @@ class Section:
     id: str
     blocks: tuple[str, ...]
     line: int
+    picture: str | None = None  # the id of a picture in seeds/pictures.yml, shown in this section
+    picture_line: int = 0
 
 
 def parse_outline(data, path: str | Path, block_ids: list[str]) -> dict[str, tuple[Section, ...]]:
@@ -44,7 +46,28 @@ def parse_outline(data, path: str | Path, block_ids: list[str]) -> dict[str, tup
                 if block_id not in block_ids:
                     raise SourceError(path, entry.line_of("blocks"), f"section {page}#{section_id} names {block_id!r}, which is not a block",
                                       "use block ids from seeds/blocks.yml")
-            parsed.append(Section(str(section_id), tuple(blocks), line))
+            picture = entry.get("picture")
+            if picture is not None and not ANCHOR.match(str(picture)):
+                raise SourceError(path, entry.line_of("picture"), f"section {page}#{section_id}: picture {picture!r} is not a picture id",
+                                  "write `picture: <id>` with the id of a picture in seeds/pictures.yml, e.g. `picture: timeline`")
+            parsed.append(Section(str(section_id), tuple(blocks), line,
+                                  str(picture) if picture is not None else None, entry.line_of("picture")))
         pages[str(page)] = tuple(parsed)
     return pages
+
+
+def check_pictures(outline: dict[str, tuple[Section, ...]], picture_ids, path: str | Path) -> None:
+    """Every `picture:` names a known picture, and a page shows each picture once (its id is its address)."""
+    for page, sections in outline.items():
+        seen: dict[str, int] = {}
+        for section in sections:
+            if section.picture is None:
+                continue
+            if section.picture not in picture_ids:
+                raise SourceError(path, section.picture_line, f"section {page}#{section.id} names picture {section.picture!r}, which does not exist",
+                                  f"use one of: {', '.join(picture_ids)} (the ids in seeds/pictures.yml), or add the picture there")
+            if section.picture in seen:
+                raise SourceError(path, section.picture_line, f"picture {section.picture!r} appears twice on page {page!r} (first at line {seen[section.picture]})",
+                                  "show a picture once per page; remove one of the two `picture:` keys")
+            seen[section.picture] = section.picture_line
 

@@ -1,7 +1,7 @@
 """Blocks → pages: the Markdown of every page, in either language.
 
 Hand-written pages (docs/<lang>/<page>.md) are expanded: each outline section
-gets the article passages it quotes, `{{ figure-id }}` becomes the figure's
+gets its picture and the article passages it quotes, `{{ figure-id }}` becomes the figure's
 value and `{{ cards … }}` a row of figure cards. The article and glossary pages
 are generated whole from the seed, the translation and the glossary.
 Nothing here knows about MkDocs.
@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from .pictures import Drawing, load_pictures
 from .project import Project, TOPIC_PAGES
 
 SHORTCODE = re.compile(r"\{\{\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*\}\}")
@@ -54,6 +55,7 @@ class PageBuilder:
     def __init__(self, project: Project, lang: str, strings: dict, titles: dict[str, str], uses: "TermUses"):
         self.project, self.lang, self.titles, self.uses = project, lang, titles, uses
         self.strings = {key: value[lang] for key, value in strings.items()}
+        self.pictures = load_pictures(project)
 
     def s(self, key: str, **values) -> str:
         return self.strings[key].format(**values)
@@ -147,13 +149,22 @@ class PageBuilder:
                         out += ["", self.source_line()]
                     continue
                 section = sections.get(match[3] or "")
-                if section and section.blocks:
-                    pending = self.passages(section.blocks)
+                if section and (section.blocks or section.picture):
+                    pending = self.section_end(name, section)
             out.append(line)
         if pending:
             out += ["", pending]
         expanded = "\n".join(out) + "\n"
         return SHORTCODE.sub(self._shortcode, expanded)
+
+    def section_end(self, page: str, section) -> str:
+        """What closes a section after our text: its picture, then the article's passages."""
+        parts = []
+        if section.picture:
+            parts += [Drawing(self.project, self.pictures, self.lang, page).render(section.picture), ""]
+        if section.blocks:
+            parts.append(self.passages(section.blocks))
+        return "\n".join(parts)
 
     def _shortcode(self, match: re.Match) -> str:
         name, args = match[1], match[2].split()

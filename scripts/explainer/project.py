@@ -13,6 +13,7 @@ from .translation import Translation, check_translation, parse_translation
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("zh", "en")
+URL_PREFIX = {"zh": "", "en": "en/"}  # Chinese at the site's root, English under /en/
 TOPIC_PAGES = ("organization", "revenue", "products", "challenges", "landscape")
 PAGES = ("index", *TOPIC_PAGES, "article", "glossary", "about")
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks import PageSource, check_pages
+from .addresses import Redirects, parse_redirects
+from .checks import PageSource, check_pages, page_anchors
 from .errors import SourceError
 from .markup import PageContext, finish
 from .pages import HEADING, PageBuilder, TermUses
@@ -18,6 +19,7 @@ class Site:
     project: Project
     strings: dict
     pages: dict[tuple[str, str], PageSource]
+    redirects: Redirects
     matchers: dict[str, TermMatcher] = field(init=False)
     _builders: dict[str, PageBuilder] = field(init=False, default_factory=dict)
 
@@ -62,10 +64,10 @@ class Site:
         author = self.project.meta["author"][lang]
         return {key: value[lang].replace("{author}", author) for key, value in self.strings.items()}
 
-    def finish_html(self, html: str, lang: str, url: str, glossary_href: str) -> str:
+    def finish_html(self, html: str, lang: str, name: str, url: str, glossary_href: str) -> str:
         """The rendered page with tooltips, anchors, copy-link buttons and its print-only parts."""
         context = PageContext(lang, url, glossary_href, self.strings_for(lang))
-        return finish(html, context, self.matchers, self.project.glossary.by_id())
+        return finish(html, context, self.matchers, self.project.glossary.by_id(), self.redirects.aliases(name))
 
 
 def load_strings(path: Path, rel: str) -> dict:
@@ -83,4 +85,8 @@ def load_site(root: Path = ROOT) -> Site:
     project = load_project(root)
     pages = check_pages(project)
     strings_path = root / "seeds" / "strings.yml"
-    return Site(project, load_strings(strings_path, project.paths.relative(strings_path)), pages)
+    strings = load_strings(strings_path, project.paths.relative(strings_path))
+    redirects_path = root / "seeds" / "redirects.yml"
+    redirects = parse_redirects(redirects_path.read_text(encoding="utf-8"), project.paths.relative(redirects_path),
+                                list(PAGES), page_anchors(project, pages, "zh"))
+    return Site(project, strings, pages, redirects)

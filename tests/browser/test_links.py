@@ -96,3 +96,26 @@ def test_headings_show_their_permalink_on_focus(page, base_url):
     permalink.focus()
     assert float(permalink.evaluate("a => getComputedStyle(a).opacity")) == 1
     assert re.search(r"#business-model$", permalink.get_attribute("href"))
+
+
+def test_a_moved_page_sends_the_reader_on_with_the_fragment(browser, tmp_path):
+    """A copy of the site with a page declared moved: the old address lands on the new one, same paragraph."""
+    import shutil
+
+    from explainer.addresses import parse_redirects, write_page_redirects
+    from explainer.project import URL_PREFIX
+    from explainer.static_server import start
+    from tests.conftest import SITE
+
+    copy = tmp_path / "site"
+    shutil.copytree(SITE, copy)
+    redirects = parse_redirects("pages:\n  full-text: article\n", "redirects.yml", list(PAGES), {"article": set()})
+    write_page_redirects(copy, redirects, URL_PREFIX)
+    server, url = start(copy)
+    try:
+        page = browser.new_page()
+        page.goto(f"{url}/en/full-text/#p17")
+        page.wait_for_url(f"{url}/en/article/#p17")
+        assert page.locator("#p17").is_visible()
+    finally:
+        server.shutdown()

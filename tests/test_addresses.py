@@ -1,0 +1,75 @@
+"""Published addresses are a promise: the manifest, redirects, and the ids behind them."""
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from explainer.addresses import collect, parse_redirects, read_manifest, unresolved, write_page_redirects
+from explainer.errors import SourceError
+from explainer.markup import fragment_aliases
+from explainer.project import PAGES, ROOT, URL_PREFIX
+from tests.conftest import SITE
+
+MANIFEST = ROOT / "seeds" / "addresses.txt"
+
+
+def test_every_published_address_still_leads_somewhere(built):
+    assert unresolved(read_manifest(MANIFEST), SITE) == []
+
+
+def test_every_address_of_the_site_is_recorded(built):
+    missing = collect(SITE, URL_PREFIX, list(PAGES)) - set(read_manifest(MANIFEST))
+    assert not missing, f"run `make addresses`: {sorted(missing)[:5]}"
+
+
+def test_the_manifest_covers_both_languages_alike():
+    addresses = read_manifest(MANIFEST)
+    zh = {a for a in addresses if not a.startswith("/en/")}
+    en = {a.removeprefix("/en") for a in addresses if a.startswith("/en/")}
+    assert zh == en
+
+
+def small_site(tmp_path: Path) -> Path:
+    page = tmp_path / "organization" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<article class="md-content__inner"><h2 id="structure">S</h2></article>', encoding="utf-8")
+    return tmp_path
+
+
+def test_removing_an_anchor_fails_until_its_redirect_is_declared(tmp_path):
+    site = small_site(tmp_path)
+    promised = ["/organization/", "/organization/#structure", "/organization/#old-structure"]
+    assert unresolved(promised, site) == ["/organization/#old-structure"]
+
+    redirects = parse_redirects("fragments:\n  organization#old-structure: organization#structure\n",
+                                "redirects.yml", ["organization"], {"organization": {"structure"}})
+    page = site / "organization" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    fragment_aliases(soup, redirects.aliases("organization"))
+    page.write_text(str(soup), encoding="utf-8")
+    assert unresolved(promised, site) == []
+
+
+def test_removing_a_page_fails_until_its_redirect_is_declared(tmp_path):
+    site = small_site(tmp_path)
+    promised = ["/revenue/", "/revenue/#structure", "/en/revenue/"]
+    assert unresolved(promised, site) == promised
+
+    redirects = parse_redirects("pages:\n  revenue: organization\n", "redirects.yml",
+                                ["organization"], {"organization": {"structure"}})
+    (site / "en" / "organization").mkdir(parents=True)
+    (site / "en" / "organization" / "index.html").write_text('<h2 id="structure">S</h2>', encoding="utf-8")
+    write_page_redirects(site, redirects, URL_PREFIX)
+    assert unresolved(promised, site) == []
+    assert 'url=../organization/' in (site / "en" / "revenue" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("pages:\n  revenue: nowhere\n", r"redirects.yml:2: redirect target 'nowhere' is not a page"),
+    ("pages:\n  organization: organization\n", r"redirects.yml:2: page 'organization' still exists"),
+    ("fragments:\n  organization#old: organization#gone\n", r"redirects.yml:2: 'organization#gone' is not an anchor"),
+    ("fragments:\n  organization#structure: organization#structure\n", r"redirects.yml:2: #structure still exists"),
+])
+def test_a_wrong_redirect_names_its_line(text, message):
+    with pytest.raises(SourceError, match=message):
+        parse_redirects(text, "redirects.yml", ["organization"], {"organization": {"structure"}})
