@@ -9,7 +9,7 @@ SITE := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m explainer
 APT_PACKAGES := chromium fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check addresses system-deps
+.PHONY: serve build test check stale translations-reviewed addresses system-deps
 
 serve: $(VENV)/.installed
 	$(SITE) serve
@@ -20,13 +20,23 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(SITE) check
 
+# Which English texts translate an older version of the Chinese.
+stale: $(VENV)/.installed
+	$(SITE) stale
+
+# After reviewing the stale translations: record the Chinese versions they now match.
+translations-reviewed: $(VENV)/.installed
+	$(SITE) stale --accept
+
 # After adding a page, section, question or glossary term: record its address for good.
 addresses: build
 	$(SITE) addresses --update
 
 test: $(VENV)/.installed system-deps
 	$(SITE) check
+	$(SITE) stale
 	$(SITE) build
+	$(SITE) addresses
 	PYTHONPATH=scripts $(PY) -m pytest
 
 $(VENV)/.installed: requirements.txt

@@ -6,6 +6,7 @@ generator's `file:line: … fix: …` message.
 """
 from __future__ import annotations
 
+import logging
 import re
 import sys
 from pathlib import Path, PurePosixPath
@@ -26,6 +27,7 @@ from explainer.project import URL_PREFIX  # noqa: E402
 from explainer.site import Site, load_site  # noqa: E402
 
 site: Site | None = None
+log = logging.getLogger("mkdocs.hooks.explainer")
 
 
 @event_priority(100)
@@ -36,6 +38,8 @@ def on_config(config):
         site = load_site()
     except SourceError as error:
         raise PluginError(f"\n{error}") from None
+    for text in site.stale:
+        log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
     # The search plugin reads this dictionary in its own on_config, after this one.
     site.write_if_changed(Path(config.plugins["material/search"].config.jieba_dict_user),
                           jieba_user_dict(site.project.glossary))
@@ -101,7 +105,7 @@ def on_post_build(config):
 @event_priority(-200)
 def _split_search_index(config):
     """One search index per language; runs after mkdocs-static-i18n (-100) has merged the languages' entries."""
-    write_language_indexes(Path(config.site_dir))
+    write_language_indexes(Path(config.site_dir), site.project.glossary)
 
 
 on_post_build = CombinedEvent(on_post_build, _split_search_index)  # a hook module has one name per event

@@ -38,3 +38,14 @@ def built():
 
 
 ALL_PAGES = [(lang, name) for lang in LANGS for name in PAGES]
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A copy of the repository's sources and code, for trying out an editor's mistake."""
+    import shutil
+    from explainer.project import ROOT
+    for folder in ("seeds", "docs", "scripts", "overrides"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path

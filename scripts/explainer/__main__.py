@@ -85,6 +85,27 @@ def addresses(args) -> int:
     return 0
 
 
+def stale(args) -> int:
+    """List English texts whose Chinese changed since they were translated; --accept records them as reviewed."""
+    from .freshness import accept
+    try:
+        site = load_site()
+    except SourceError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return 1
+    if args.accept:
+        for path in accept(site.project, site.pages):
+            print(f"✓ recorded the current Chinese versions in {site.project.paths.relative(path)}")
+        return 0
+    for text in site.stale:
+        print(f"✗ {text.path}:{text.line}: {text.what} translates an older version of the Chinese; "
+              "review it, then run `make translations-reviewed`", file=sys.stderr)
+    if not site.stale:
+        print(f"✓ translations are up to date: {len(site.project.translations)} blocks, "
+              f"{len(site.pages) // 2} pages, {len(site.project.glossary.terms)} glossary terms")
+    return 1 if site.stale else 0
+
+
 def serve(args) -> int:
     """Preview on http://127.0.0.1:8000 with live reload; edits under seeds/ and docs/ show at once."""
     return _mkdocs("serve", "--strict", "--dev-addr", args.addr)
@@ -94,11 +115,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for function in (check, build, serve, addresses):
+    for function in (check, build, serve, stale, addresses):
         command = commands.add_parser(function.__name__, help=function.__doc__.splitlines()[0])
         command.set_defaults(run=function)
         if function is serve:
             command.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
+        if function is stale:
+            command.add_argument("--accept", action="store_true",
+                                 help="record the current Chinese versions, after a translator has reviewed them")
         if function is addresses:
             command.add_argument("--update", action="store_true", help="add the site's new addresses to the manifest")
     args = parser.parse_args(argv)

@@ -168,9 +168,14 @@ def check_links(project: Project, page: PageSource, anchors: dict[str, set[str]]
                 raise SourceError(page.path, number, f"the link {target!r} points to no page",
                                   f"link to one of: {', '.join(p + '.md' for p in PAGES)}")
             if fragment and fragment not in anchors[name]:
+                if name == "glossary":
+                    raise SourceError(page.path, number, f"the link {target!r} names no glossary term {fragment!r}",
+                                      "use a term id from seeds/glossary.yml (the `id:` of its entry)")
+                if name == "article":
+                    raise SourceError(page.path, number, f"the link {target!r} names no paragraph {fragment!r}",
+                                      f"use a block id from seeds/blocks.yml, {project.blocks[0].id} to {project.blocks[-1].id}")
                 raise SourceError(page.path, number, f"the link {target!r} points to #{fragment}, which {name}.md does not have",
-                                  "use an anchor that exists: a section id from seeds/outline.yml, pNN on article.md, "
-                                  "a term id on glossary.md, or a question id")
+                                  f"use one of its sections (seeds/outline.yml) or questions: {', '.join(sorted(anchors[name]))}")
 
 
 def page_anchors(project: Project, pages: dict[tuple[str, str], PageSource], lang: str) -> dict[str, set[str]]:

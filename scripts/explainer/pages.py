@@ -52,8 +52,10 @@ class TermUses:
 class PageBuilder:
     """Builds the Markdown of the pages of one language."""
 
-    def __init__(self, project: Project, lang: str, strings: dict, titles: dict[str, str], uses: "TermUses"):
-        self.project, self.lang, self.titles, self.uses = project, lang, titles, uses
+    def __init__(self, project: Project, lang: str, strings: dict, titles: dict[str, str], uses: "TermUses",
+                 stale: frozenset[str] = frozenset()):
+        """`stale` names the English texts whose Chinese changed since: p07, organization#structure, glossary dit."""
+        self.project, self.lang, self.titles, self.uses, self.stale = project, lang, titles, uses, stale
         self.strings = {key: value[lang] for key, value in strings.items()}
         self.pictures = load_pictures(project)
 
@@ -147,15 +149,25 @@ class PageBuilder:
                     out.append(line if match[3] else f"{line} {{ #{name} }}")
                     if name in TOPIC_PAGES:
                         out += ["", self.source_line()]
+                    out += self.stale_note(f"{name}#title")
                     continue
                 section = sections.get(match[3] or "")
                 if section and (section.blocks or section.picture):
                     pending = self.section_end(name, section)
+                out += [line, *self.stale_note(f"{name}#{match[3]}")]
+                continue
             out.append(line)
         if pending:
             out += ["", pending]
         expanded = "\n".join(out) + "\n"
         return SHORTCODE.sub(self._shortcode, expanded)
+
+    def stale_note(self, key: str) -> list[str]:
+        """A visible warning on English text whose Chinese changed after it was translated."""
+        if self.lang == "zh" or key not in self.stale:
+            return []
+        text = self.s("stale_block" if key.startswith("glossary ") else "stale_section")
+        return ["", f'<p class="stale-note" data-stale="{key}">{html.escape(text)}</p>', ""]
 
     def section_end(self, page: str, section) -> str:
         """What closes a section after our text: its picture, then the article's passages."""
@@ -192,6 +204,8 @@ class PageBuilder:
                     f'¶{paragraph_number(block.id)}</a>')
             pair = (f'<span class="parallel__mine" lang="{self.lang}">{mine}</span>'
                     f'<span class="parallel__other" lang="{other}">{theirs}</span>')
+            if block.id in self.stale:
+                pair += f'<span class="stale-note" data-stale="{block.id}">{html.escape(self.s("stale_block"))}</span>'
             if block.kind == "heading":
                 out += [f"## {escape_md(self.project.text(block.id, self.lang))} {{ #{block.id} }}", "",
                         f'<p class="parallel__other heading-other" lang="{other}">{theirs}</p>', ""]
@@ -222,6 +236,7 @@ class PageBuilder:
                         f'<div class="term-entry" data-term-entry="{term.id}" markdown>', "",
                         f'<p class="term-names"><span class="term-names__label">{self.s("glossary_names")}</span> {names}</p>', "",
                         escape_md(term.long[self.lang]), ""]
+                out += self.stale_note(f"glossary {term.id}")
                 if term.explained_in:
                     out += [self.s("glossary_explained", n=paragraph_number(term.explained_in), id=term.explained_in), ""]
                 else:

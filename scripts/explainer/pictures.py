@@ -123,7 +123,7 @@ class _Reader:
         line = entry.line_of(key) if isinstance(entry, Lined) else 0
         if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGS):
             raise self.error(line, f"{what} needs `{key}` in both languages", f"write `{key}: {{zh: …, en: …}}`")
-        texts = {lang: value[lang].strip() for lang in LANGS}
+        texts = {lang: value[lang] for lang in LANGS}  # not stripped: a separator may be ", "
         for text in texts.values():
             if not digits_ok and DIGIT.search(PLACEHOLDER.sub("", text)):
                 raise self.error(line, f"{what}: our own words {text!r} contain a number",
@@ -320,7 +320,7 @@ def _month_end(start: date) -> date:
 
 
 def parse_pictures(data, path: str, project: Project) -> Pictures:
-    """Read and check the pictures file, then the outline's `picture:` keys against it."""
+    """Read and check the pictures file against the figures, glossary, blocks and translation."""
     reader = _Reader(project, path)
     if not isinstance(data, dict) or not isinstance(data.get("pictures"), list) or not isinstance(data.get("words"), dict):
         raise SourceError(path, 1, "the pictures file needs `words:` and `pictures:`", "see the top of the file for the form")
@@ -346,7 +346,6 @@ def parse_pictures(data, path: str, project: Project) -> Pictures:
         spec = getattr(reader, kind)(entry, what)
         pictures[picture_id] = Picture(picture_id, kind, reader.both(entry, "name", what),
                                        reader.both(entry, "caption", what), spec, line)
-    check_pictures(project.outline, list(pictures), project.paths.relative(project.paths.outline))
     return Pictures(words, pictures, path)
 
 
@@ -354,7 +353,7 @@ _loaded: dict[int, tuple[Project, Pictures]] = {}
 
 
 def load_pictures(project: Project) -> Pictures:
-    """The project's pictures, read once per loaded project."""
+    """The project's pictures, read once per loaded project; the outline's `picture:` keys must name them."""
     cached = _loaded.get(id(project))
     if cached and cached[0] is project:
         return cached[1]
@@ -363,6 +362,7 @@ def load_pictures(project: Project) -> Pictures:
     text = file.read_text(encoding="utf-8")
     check_unsafe_html(text, path)
     pictures = parse_pictures(parse_yaml(text, path), path, project)
+    check_pictures(project.outline, list(pictures.pictures), project.paths.relative(project.paths.outline))
     _loaded[id(project)] = (project, pictures)
     return pictures
 
@@ -533,16 +533,20 @@ class Drawing:
             if event["as"] == "period" and b - a > 0.05:
                 middle = (a + b) / 2
                 strip.append(f'<text class="timeline__strip-label timeline__strip-label--below" x="{_pct(middle)}" y="60" '
-                             f'text-anchor="middle">{_esc(figures[event["figure"]].period[self.lang])}</text>')
+                             f'text-anchor="middle" data-figure="{event["figure"]}" data-part="period">'
+                             f'{_esc(figures[event["figure"]].period[self.lang])}</text>')
                 continue
             point = b if event["as"] == "period" else (a + b) / 2 if b > a else a
             strip.append(f'<circle class="timeline__dot" cx="{_pct(point)}" cy="34" r="6"/>')
             figure = figures[event["figure"]]
-            label = figure.text[self.lang] if event["as"] == "date" else figure.period[self.lang]
+            part = "value" if event["as"] == "date" else "period"
+            label = figure.text[self.lang] if part == "value" else figure.period[self.lang]
             anchor = "start" if number == 0 else "end"
             shift = ' dx="-2"' if number == count - 1 else ""
-            strip.append(f'<text class="timeline__strip-label" x="{_pct(point if 0 < number < count - 1 else (0 if number == 0 else 1))}" '
-                         f'y="16" text-anchor="{anchor}"{shift}>{_esc(label)}</text>')
+            middle = 0 < number < count - 1
+            strip.append(f'<text class="timeline__strip-label{" timeline__strip-label--middle" if middle else ""}" '
+                         f'x="{_pct(point if middle else (0 if number == 0 else 1))}" '
+                         f'y="16" text-anchor="{anchor}"{shift} data-figure="{figure.id}" data-part="{part}">{_esc(label)}</text>')
         strip.append("</svg>")
         out = ['<div class="timeline">', "".join(strip), '<ol class="timeline__events">']
         for event in events:

@@ -1,16 +1,19 @@
 """Search: one index per language, shaped for how the theme's search box matches words.
 
 The search box (lunr.js in Material for MkDocs) turns every word a reader types
-into a prefix query, `word*`, and does not stem it; Chinese runs are first cut
-into words that exist in the index. So:
+into a prefix query, `word*`, and does not stem it; a run of Chinese characters
+is first cut into words that exist in the index. So:
 
-- an index holds one language only, and its pages ask for their own index;
-- an English index is not stemmed (a stemmed `revenu` is never matched by
-  `revenue*`); instead each section carries a hidden `variants` field with the
-  other forms of its words: the American spelling of British ones
-  (organisational → organizational), regular inflections (challenge →
-  challenges, create → created), joined compounds (start-up → startup), and
-  a few synonyms readers type for words this site uses (rival → competitor);
+- an index holds one language only, and that language's pages load it;
+- words are not stemmed (a stemmed `revenu` is never matched by `revenue*`);
+  instead each English section carries hidden fields with the other forms of
+  its words: the American spelling of British ones (organisational →
+  organizational), the inflections the site uses elsewhere (challenge →
+  challenges), joined compounds (start-up → startup) and a few synonyms
+  (rival → competitors);
+- a glossary name made only of short or common words (`To B`, `All in`) is
+  also indexed joined (`tob`), in both languages, with a high weight: its words
+  alone (`to*`, `b*`) match half the site;
 - Chinese text arrives cut into words by jieba, glossary terms whole (see
   `glossary.jieba_user_dict`); punctuation separates words in both languages.
 
@@ -23,25 +26,29 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from .glossary import Glossary
 from .project import LANGS
 
 INDEX = "search/search_index.json"
 PREFIX = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}  # where each language's pages live
 
-# Where words end. U+200B is what the index puts between the words jieba finds.
-SEPARATOR = {
-    "zh": r"[\s\u200b\u3000\-–—、。，．？！；：“”‘’「」『』《》〈〉（）【】〔〕…·,;:!?()\[\]\"/]+",
-    "en": r"[\s\-–—/()\[\]“”\"]+",
-}
-# Language of lunr.js's filters, and which filters run on indexed words
-# (not the stemmer: see above). The trimmer strips punctuation still left at
-# the ends of a word, the stop-word filter drops words such as `the` or `的`.
-SEARCH_CONFIG = {lang: {"lang": [lang], "separator": SEPARATOR[lang], "pipeline": ["trimmer", "stopWordFilter"]}
+# Where words end, in both languages (the English article page quotes the Chinese
+# original): spaces, U+200B (which the index puts between the words jieba finds),
+# punctuation, and paragraph labels such as ¶29 that sit right before a word.
+SEPARATOR = r"(?:[\s\u200b\u3000\-–—/、。，．？！；：“”‘’「」『』《》〈〉（）【】〔〕…·,;:!?()\[\]\"]|¶\d*)+"
+# lunr.js's language filters, and which of them run on indexed words: not the
+# stemmer (see above); the trimmer strips what punctuation is left at the ends of
+# a word, the stop-word filter drops words such as `the` or `的`.
+SEARCH_CONFIG = {lang: {"lang": [lang], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"]}
                  for lang in LANGS}
-# Hidden fields with the other forms of the words in a section's title and text,
-# weighted as the theme weights title and text.
+# Hidden fields: the other forms of the words in a section's title and text, a
+# tenth of the weight the theme gives title (1000) and text (1), so that a word
+# the section contains ranks above a form it does not; and joined names.
 VARIANT_SOURCES = {"title_variants": "title", "variants": "text"}
-VARIANT_FIELDS = {"title_variants": {"boost": 1e3}, "variants": {"boost": 1.0}}
+HIDDEN_FIELDS = {"title_variants": {"boost": 100.0}, "variants": {"boost": 0.1}, "joined_names": {"boost": 1e4}}
+# Words too short or too common to find anything alone (lunr.js's English stop
+# words among them), which is why a name made of them is indexed joined.
+WEAK_WORDS = {"a", "all", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 # Words readers may type for a word this site uses (by its base form). A query
 # matches the start of a word, so `competitors` also answers `competitor`.
@@ -52,14 +59,18 @@ SYNONYMS = {
 MARKUP = re.compile(r"<[^>]+>")
 ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 VOWELS = "aeiou"
-# British spellings → American: the suffix after the stem, and its American form.
+# British spellings → American: the ending after the stem, and its American form.
 AMERICAN = (
     (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations|ational)$"), r"iz\1"),
     (re.compile(r"(?<=[a-z]{2})ys(e|es|ed|ing|er|ers)$"), r"yz\1"),
     (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
     (re.compile(r"(?<=[a-z]{2}[^aeiou])tre(s)?$"), r"ter\1"),
-    (re.compile(r"(?<=[aeiou][a-z])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=[a-z]{2})ell(ed|ing|er|ers)$"), r"el\1"),
 )
+# Words spelt -ise in American English too, by the part before -is(e).
+SAME_IN_AMERICAN = {"advert", "chast", "compr", "comprom", "conc", "dem", "desp", "dev", "disgu", "enterpr",
+                    "exerc", "expert", "franch", "improv", "merchand", "otherw", "prec", "prem", "prom", "pra",
+                    "rev", "superv", "surm", "surpr", "telev", "treat", "parad", "cru", "nois", "pois"}
 
 
 class SearchIndexError(Exception):
@@ -68,6 +79,8 @@ class SearchIndexError(Exception):
 
 def american(word: str) -> str:
     """The American spelling of a British one (organisation → organization); other words unchanged."""
+    if re.sub(r"is(e|es|ed|ing|er|ers)$", "", word) in SAME_IN_AMERICAN:
+        return word
     for pattern, replacement in AMERICAN:
         word = pattern.sub(replacement, word)
     return word
@@ -117,24 +130,31 @@ def word_variants(word: str, vocabulary: set[str]) -> set[str]:
     """Other forms of a lower-case English word that a reader may type for it.
 
     Inflections count when the site uses them somewhere (the vocabulary), so a
-    section that says `challenge` answers to `challenges`; American spellings and
-    synonyms always count.
+    section that says `challenge` answers to `challenges`, and so does the word
+    without a prefix re-; American spellings and synonyms always count.
     """
     if len(word) < 4:
         return set()
     bases = _bases(word)
+    if re.match(r"re[aeiou]", word) and word[2:] in vocabulary and len(word) >= 7:
+        bases |= _bases(word[2:])  # re- before a vowel is the prefix: reorganisation → organisation
     forms = {form for base in bases for form in _inflections(base)} & vocabulary
     forms |= {synonym for base in bases for synonym in SYNONYMS.get(base, ())}
     forms |= {american(form) for form in forms | {word}}
     return forms - {word}
 
 
-def english_variants(text: str, vocabulary: set[str]) -> str:
-    """A hidden field for a text: the forms of its words that the text itself does not match.
+def joined(name: str) -> str:
+    """The one-word index form of a name of several words: `To B` → `tob`."""
+    return re.sub(r"[\s\-]+", "", name).lower()
 
-    Each form appears as often as the words it stands for, so that it ranks
-    like them. A query matches a word it is a prefix of, so a form is left out
-    when a word of the text, or another form, already starts with it.
+
+def hidden_variants(text: str, vocabulary: set[str]) -> str:
+    """A hidden field for an English text: forms of its words that the text itself does not match.
+
+    Each form appears as often as the words it stands for, so that it ranks like
+    them. A query matches a word it is a prefix of, so a form is left out when a
+    word of the text, or another form, already starts with it.
     """
     words = _words(text)
     counts: Counter[str] = Counter()
@@ -147,30 +167,45 @@ def english_variants(text: str, vocabulary: set[str]) -> str:
     return " ".join(form for form in sorted(counts.keys() - covered) for _ in range(counts[form]))
 
 
+def joined_names(text: str, names: tuple[str, ...]) -> str:
+    """A hidden field: the joined form of each name in the text, as often as the name occurs."""
+    plain = MARKUP.sub(" ", text)
+    return " ".join(joined(name) for name in names
+                    for _ in re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", plain, re.IGNORECASE))
+
+
+def weak_names(glossary: Glossary) -> dict[str, tuple[str, ...]]:
+    """Per language, the glossary names of several words that are all short or common (`To B`, `All in`)."""
+    return {lang: tuple(sorted({form for term in glossary.terms for form in term.forms[lang]
+                                if len(words := re.split(r"[\s\-]+", form.lower())) > 1
+                                and all(len(word) <= 2 or word in WEAK_WORDS for word in words)}))
+            for lang in LANGS}
+
+
 def language_of(location: str) -> str:
     """The language of an index entry, from where its page lives."""
     return max((lang for lang in LANGS if location.startswith(PREFIX[lang])), key=lambda lang: len(PREFIX[lang]))
 
 
-def split_index(index: dict) -> dict[str, dict]:
+def split_index(index: dict, names: dict[str, tuple[str, ...]]) -> dict[str, dict]:
     """Per-language indexes from the one index the build writes for all languages.
 
-    Locations stay relative to the site root, where the theme resolves them.
+    `names` are each language's names to index joined (`weak_names`). Locations
+    stay relative to the site root, where the theme resolves them.
     """
     if not isinstance(index, dict) or not isinstance(index.get("docs"), list) or "config" not in index:
         raise SearchIndexError("the search index has no `config` and `docs`")
     indexes = {}
     for lang in LANGS:
         config = {**index["config"], **SEARCH_CONFIG[lang]}
+        config["fields"] = {**config["fields"], **HIDDEN_FIELDS}
         docs = [dict(doc) for doc in index["docs"] if language_of(doc["location"]) == lang]
-        if lang == "en":
-            config["fields"] = {**config["fields"], **VARIANT_FIELDS}
-            vocabulary = set().union(*(_words(f"{doc['title']} {doc['text']}").keys() for doc in docs))
-            for doc in docs:
-                for field, source in VARIANT_SOURCES.items():
-                    variants = english_variants(doc[source], vocabulary)
-                    if variants:
-                        doc[field] = variants
+        vocabulary = set().union(*(_words(f"{doc['title']} {doc['text']}").keys() for doc in docs))
+        for doc in docs:
+            hidden = {"joined_names": joined_names(f"{doc['title']} {doc['text']}", names.get(lang, ()))}
+            if lang == "en":
+                hidden |= {field: hidden_variants(doc[source], vocabulary) for field, source in VARIANT_SOURCES.items()}
+            doc.update({field: value for field, value in hidden.items() if value})
         indexes[lang] = {"config": config, "docs": docs}
     return indexes
 
@@ -180,7 +215,7 @@ def index_path(site_dir: Path, lang: str) -> Path:
     return site_dir / PREFIX[lang] / INDEX
 
 
-def write_language_indexes(site_dir: Path) -> dict[str, Path] | None:
+def write_language_indexes(site_dir: Path, glossary: Glossary) -> dict[str, Path] | None:
     """Replace the built all-language index with one index per language.
 
     The build writes the index more than once (once per language, then merged);
@@ -192,7 +227,7 @@ def write_language_indexes(site_dir: Path) -> dict[str, Path] | None:
     if not {language_of(doc["location"]) for doc in index.get("docs", [])} >= set(LANGS):
         return None
     written = {}
-    for lang, data in split_index(index).items():
+    for lang, data in split_index(index, weak_names(glossary)).items():
         path = index_path(site_dir, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 from .addresses import Redirects, parse_redirects
 from .checks import PageSource, check_pages, page_anchors
 from .errors import SourceError
+from .freshness import StaleText, stale_texts
 from .markup import PageContext, finish
 from .pages import HEADING, PageBuilder, TermUses
 from .project import LANGS, PAGES, ROOT, Project, load_project
@@ -20,11 +21,13 @@ class Site:
     strings: dict
     pages: dict[tuple[str, str], PageSource]
     redirects: Redirects
+    stale: list[StaleText] = field(init=False)
     matchers: dict[str, TermMatcher] = field(init=False)
     _builders: dict[str, PageBuilder] = field(init=False, default_factory=dict)
 
     def __post_init__(self):
         self.matchers = {lang: matcher_for(self.project.glossary, lang) for lang in LANGS}
+        self.stale = stale_texts(self.project, self.pages)
 
     def title(self, lang: str, name: str) -> str:
         page = self.pages[(lang, name)]
@@ -35,7 +38,8 @@ class Site:
         if lang not in self._builders:
             titles = {name: self.title(lang, name) for name in PAGES}
             draft = PageBuilder(self.project, lang, self.strings, titles, TermUses({}, {}))
-            self._builders[lang] = PageBuilder(self.project, lang, self.strings, titles, self._term_uses(lang, draft))
+            stale = frozenset(text.what for text in self.stale)
+            self._builders[lang] = PageBuilder(self.project, lang, self.strings, titles, self._term_uses(lang, draft), stale)
         return self._builders[lang]
 
     def _term_uses(self, lang: str, draft: PageBuilder) -> TermUses:

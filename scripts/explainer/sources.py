@@ -9,7 +9,7 @@ import yaml
 from .errors import SourceError
 
 UNSAFE = [
-    (re.compile(r"<\s*(script|iframe|object|embed)\b", re.I), "a <{0}> element"),
+    (re.compile(r"<\s*(script|iframe|object|embed)\b", re.I), "the HTML element <{0}>"),
     (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute"),
     (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
 ]

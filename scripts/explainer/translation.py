@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import SourceError
 
-HEADING = re.compile(r"^## (?P<id>\S+?)(?: · zh:(?P<hash>[0-9a-f]{8}))?\s*$")
+HEADING = re.compile(r"^## (?P<id>\S+?)(?: · zh:(?P<hash>[0-9a-f]{8}))?[ \t]*$")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
