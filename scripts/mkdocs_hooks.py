@@ -24,7 +24,7 @@ from explainer.glossary import jieba_user_dict  # noqa: E402
 from explainer.search import write_language_indexes  # noqa: E402
 from explainer.markup import language_alternates  # noqa: E402
 from explainer.project import URL_PREFIX  # noqa: E402
-from explainer.site import Site, load_site  # noqa: E402
+from explainer.site import Repository, Site, load_site  # noqa: E402
 
 site: Site | None = None
 log = logging.getLogger("mkdocs.hooks.explainer")
@@ -38,6 +38,8 @@ def on_config(config):
         site = load_site()
     except SourceError as error:
         raise PluginError(f"\n{error}") from None
+    if config.repo_url:
+        site.repository = Repository(config.repo_url)
     for text in site.stale:
         log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
     # The search plugin reads this dictionary in its own on_config, after this one.
@@ -53,6 +55,7 @@ def _page_name(page) -> tuple[str, str]:
 
 def on_page_markdown(markdown, page, config, files):
     lang, name = _page_name(page)
+    page.edit_url = site.repository.edit(site.source_path(lang, name)) if site.repository else None
     return site.builder(lang).expand(name, markdown)
 
 

@@ -202,3 +202,11 @@ def test_a_failed_build_leaves_the_site_as_it_was(project_copy):
     assert "seeds/translation.en.md:" in result.stderr + result.stdout and "p99 is not a block" in result.stderr + result.stdout
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
     assert not (project_copy / "build" / "site.new").exists()
+
+
+def test_a_term_that_occurs_nowhere(project_copy):
+    edit(project_copy, "seeds/glossary.yml", "forms: [BlueFocus]", "forms: [Blue Focus]")
+    line = line_of(project_copy, "seeds/glossary.yml", "forms: [Blue Focus]")
+    assert error_of(project_copy) == (
+        f"seeds/glossary.yml:{line}: the en forms of term 'bluefocus' occur nowhere on the site\n"
+        "    fix: check the spelling of its forms against the text, or remove the term")

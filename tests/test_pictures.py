@@ -239,7 +239,7 @@ def test_the_timeline_is_in_order_and_drawn_to_scale(built, lang):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PICTURE_PAGES)
 def test_source_links_in_pictures_reach_their_paragraph(built, lang, page):
-    base = posixpath.dirname(str(page_path(lang, page).relative_to(SITE))) + "/"
+    base = posixpath.dirname(page_path(lang, page).relative_to(SITE).as_posix())
     for figure in figures_in(built, lang, page):
         for link in figure.select("a.picture-source"):
             url = urlsplit(link["href"])

@@ -18,8 +18,19 @@ from .site import load_site
 SITE = ROOT / "site"
 
 
+def _commit_time() -> str | None:
+    """The time of the checked-out commit: the date a build of it carries, so that two builds are identical."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return None
+    return out.stdout.strip() or None
+
+
 def _mkdocs(*args: str) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if "SOURCE_DATE_EPOCH" not in env and (epoch := _commit_time()):
+        env["SOURCE_DATE_EPOCH"] = epoch
     return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env)
 
 

@@ -31,6 +31,7 @@ class GlossaryTerm:
     lang_lines: dict[str, int]
     translates: str | None = None  # hash of the Chinese definition the English was made from
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language → longer words that only look like a form
+    form_lines: dict[str, int] = field(default_factory=dict)  # language → line of its `forms:`
 
     def name(self, lang: str) -> str:
         return self.forms[lang][0]
@@ -117,8 +118,9 @@ def parse_glossary(data, path: str | Path, block_ids: list[str]) -> Glossary:
                 seen_forms[key] = (term_id, entry[lang].line_of("forms"))
         translates = entry["en"].get("translates")
         ignore = {lang: tuple(str(w) for w in entry[lang].get("ignore") or ()) for lang in LANGS}
+        form_lines = {lang: entry[lang].line_of("forms") for lang in LANGS}
         terms.append(GlossaryTerm(term_id, group, forms, short, long, explained_in,
-                                  entry.line, lines, str(translates) if translates else None, ignore))
+                                  entry.line, lines, str(translates) if translates else None, ignore, form_lines))
     return Glossary(tuple(groups), tuple(terms), str(path))
 
 

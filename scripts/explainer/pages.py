@@ -18,6 +18,9 @@ from .project import Project, TOPIC_PAGES
 SHORTCODE = re.compile(r"\{\{\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*\}\}")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)\s*\})?\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+EDIT_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="14" height="14">'
+             '<path d="M20.7 7.04c.39-.39.39-1.04 0-1.41l-2.33-2.34c-.37-.39-1.02-.39-1.41 0l-1.84 1.83 3.75 3.75'
+             'M3 17.25V21h3.75L17.81 9.93l-3.75-3.75z"/></svg>')
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -53,9 +56,12 @@ class PageBuilder:
     """Builds the Markdown of the pages of one language."""
 
     def __init__(self, project: Project, lang: str, strings: dict, titles: dict[str, str], uses: "TermUses",
-                 stale: frozenset[str] = frozenset()):
-        """`stale` names the English texts whose Chinese changed since: p07, organization#structure, glossary dit."""
+                 stale: frozenset[str] = frozenset(), translation_line_link=None):
+        """`stale` names the English texts whose Chinese changed since: p07, organization#structure, glossary dit.
+        `translation_line_link(line)` is the address of a line of the translation file, when the repository is known.
+        """
         self.project, self.lang, self.titles, self.uses, self.stale = project, lang, titles, uses, stale
+        self.translation_line_link = translation_line_link
         self.strings = {key: value[lang] for key, value in strings.items()}
         self.pictures = load_pictures(project)
 
@@ -203,12 +209,11 @@ class PageBuilder:
                     f'aria-label="{html.escape(self.s("paragraph_link", n=paragraph_number(block.id)))}">'
                     f'¶{paragraph_number(block.id)}</a>')
             pair = (f'<span class="parallel__mine" lang="{self.lang}">{mine}</span>'
-                    f'<span class="parallel__other" lang="{other}">{theirs}</span>')
-            if block.id in self.stale:
-                pair += f'<span class="stale-note" data-stale="{block.id}">{html.escape(self.s("stale_block"))}</span>'
+                    f'<span class="parallel__other" lang="{other}">{theirs}</span>{self._block_notes(block.id)}')
             if block.kind == "heading":
                 out += [f"## {escape_md(self.project.text(block.id, self.lang))} {{ #{block.id} }}", "",
-                        f'<p class="parallel__other heading-other" lang="{other}">{theirs}</p>', ""]
+                        f'<p class="heading-other"><span class="parallel__other" lang="{other}">{theirs}</span>'
+                        f'{self._block_notes(block.id)}</p>', ""]
             elif block.is_item:
                 if block.list_start:
                     open_list = "ol" if block.marker[0].isdigit() else "ul"
@@ -220,6 +225,17 @@ class PageBuilder:
         if open_list:
             out.append(f"</{open_list}>")
         return "\n".join(out)
+
+    def _block_notes(self, block_id: str) -> str:
+        """After a block's two languages: the stale mark, and the link to its line of the translation file."""
+        notes = ""
+        if block_id in self.stale:
+            notes += f'<span class="stale-note" data-stale="{block_id}">{html.escape(self.s("stale_block"))}</span>'
+        if self.translation_line_link:
+            href = html.escape(self.translation_line_link(self.project.translations[block_id].text_line))
+            label = html.escape(self.s("edit_translation", n=paragraph_number(block_id)))
+            notes += f'<a class="para-edit" href="{href}" aria-label="{label}" title="{label}">{EDIT_ICON}</a>'
+        return notes
 
     def glossary(self) -> str:
         """The glossary grouped, each term with its names, explanation, and where it appears."""

@@ -50,6 +50,10 @@ HIDDEN_FIELDS = {"title_variants": {"boost": 100.0}, "variants": {"boost": 0.1},
 # words among them), which is why a name made of them is indexed joined.
 WEAK_WORDS = {"a", "all", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
+# Pages that rank below the others: the page about the site itself mentions
+# terms only as examples (`3D Attention` in its notes on translation).
+PAGE_BOOST = {"about": 0.5}
+
 # Words readers may type for a word this site uses (by its base form). A query
 # matches the start of a word, so `competitors` also answers `competitor`.
 SYNONYMS = {
@@ -57,6 +61,7 @@ SYNONYMS = {
 }
 
 MARKUP = re.compile(r"<[^>]+>")
+PARAGRAPH_LABEL = re.compile(r"(¶\d+)(?=[^\s\d<\u200b])")  # ¶13 right before the paragraph's first word
 ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 VOWELS = "aeiou"
 # British spellings → American: the ending after the stem, and its American form.
@@ -199,13 +204,17 @@ def split_index(index: dict, names: dict[str, tuple[str, ...]]) -> dict[str, dic
     for lang in LANGS:
         config = {**index["config"], **SEARCH_CONFIG[lang]}
         config["fields"] = {**config["fields"], **HIDDEN_FIELDS}
-        docs = [dict(doc) for doc in index["docs"] if language_of(doc["location"]) == lang]
+        docs = [{**doc, "text": PARAGRAPH_LABEL.sub(r"\1 ", doc["text"])}
+                for doc in index["docs"] if language_of(doc["location"]) == lang]
         vocabulary = set().union(*(_words(f"{doc['title']} {doc['text']}").keys() for doc in docs))
         for doc in docs:
             hidden = {"joined_names": joined_names(f"{doc['title']} {doc['text']}", names.get(lang, ()))}
-            if lang == "en":
+            if lang == "en":  # the Chinese pages' Latin words are names
                 hidden |= {field: hidden_variants(doc[source], vocabulary) for field, source in VARIANT_SOURCES.items()}
             doc.update({field: value for field, value in hidden.items() if value})
+            page = doc["location"].removeprefix(PREFIX[lang]).split("/")[0]
+            if page in PAGE_BOOST:
+                doc["boost"] = PAGE_BOOST[page]
         indexes[lang] = {"config": config, "docs": docs}
     return indexes
 

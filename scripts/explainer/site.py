@@ -15,6 +15,20 @@ from .sources import parse_yaml
 from .terms import TermMatcher, matcher_for
 
 
+@dataclass(frozen=True)
+class Repository:
+    """Links into the repository that holds the sources: edit a file, or see one line of it."""
+
+    url: str  # https://github.com/owner/name
+    branch: str = "main"  # the branch the site is published from (.github/workflows/publish.yml)
+
+    def edit(self, path: str) -> str:
+        return f"{self.url.rstrip('/')}/edit/{self.branch}/{path}"
+
+    def line(self, path: str, line: int) -> str:
+        return f"{self.url.rstrip('/')}/blob/{self.branch}/{path}#L{line}"
+
+
 @dataclass
 class Site:
     project: Project
@@ -22,6 +36,7 @@ class Site:
     pages: dict[tuple[str, str], PageSource]
     redirects: Redirects
     stale: list[StaleText] = field(init=False)
+    repository: Repository | None = None
     matchers: dict[str, TermMatcher] = field(init=False)
     _builders: dict[str, PageBuilder] = field(init=False, default_factory=dict)
 
@@ -33,13 +48,27 @@ class Site:
         page = self.pages[(lang, name)]
         return next(HEADING.match(line)[2] for line in page.lines[page.body_start:] if line.startswith("# "))
 
+    def source_path(self, lang: str, name: str) -> str:
+        """The file that holds a page's text in a language: what its edit button opens."""
+        paths = self.project.paths
+        if name == "article":
+            return paths.relative(paths.seed if lang == "zh" else paths.translation)
+        if name == "glossary":
+            return paths.relative(paths.glossary)
+        return paths.relative(paths.page(lang, name))
+
     def builder(self, lang: str) -> PageBuilder:
         """The page builder of a language, which knows where every glossary term occurs."""
         if lang not in self._builders:
             titles = {name: self.title(lang, name) for name in PAGES}
             draft = PageBuilder(self.project, lang, self.strings, titles, TermUses({}, {}))
             stale = frozenset(text.what for text in self.stale)
-            self._builders[lang] = PageBuilder(self.project, lang, self.strings, titles, self._term_uses(lang, draft), stale)
+            line_link = None
+            if self.repository:
+                path = self.project.paths.relative(self.project.paths.translation)
+                line_link = lambda line: self.repository.line(path, line)  # noqa: E731
+            self._builders[lang] = PageBuilder(self.project, lang, self.strings, titles, self._term_uses(lang, draft),
+                                               stale, line_link)
         return self._builders[lang]
 
     def _term_uses(self, lang: str, draft: PageBuilder) -> TermUses:
@@ -56,6 +85,16 @@ class Site:
             for term_id in dict.fromkeys(m.term_id for m in self.matchers[lang].find(self.project.text(block.id, lang))):
                 blocks.setdefault(term_id, []).append(block.id)
         return TermUses(pages, blocks)
+
+    def check_terms_used(self) -> None:
+        """A glossary term whose forms occur nowhere in a language is a mistake in its forms."""
+        for lang in LANGS:
+            uses = self.builder(lang).uses
+            for term in self.project.glossary.terms:
+                if term.id not in uses.pages and term.id not in uses.blocks:
+                    raise SourceError(self.project.glossary.path, term.form_lines[lang],
+                                      f"the {lang} forms of term {term.id!r} occur nowhere on the site",
+                                      "check the spelling of its forms against the text, or remove the term")
 
     @staticmethod
     def write_if_changed(path: Path, text: str) -> None:
@@ -93,4 +132,6 @@ def load_site(root: Path = ROOT) -> Site:
     redirects_path = root / "seeds" / "redirects.yml"
     redirects = parse_redirects(redirects_path.read_text(encoding="utf-8"), project.paths.relative(redirects_path),
                                 list(PAGES), page_anchors(project, pages, "zh"))
-    return Site(project, strings, pages, redirects)
+    site = Site(project, strings, pages, redirects)
+    site.check_terms_used()
+    return site

@@ -27,6 +27,7 @@ def test_tab_reaches_a_term_and_enter_opens_its_entry(page, base_url, site, path
     else:
         pytest.fail("Tab never reached a glossary term")
     focused = page.evaluate("document.activeElement.dataset.term")
+    page.wait_for_function("document.activeElement.getAttribute('aria-describedby')")
     described = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby') || '')?.textContent")
     assert described and site.project.glossary.by_id()[focused].short[lang] in described
     page.keyboard.press("Enter")
