@@ -1,12 +1,13 @@
 # Two commands do everything on a fresh machine: `make serve` and `make test`.
 # Each sets up what it needs first (.venv from requirements.txt; for the tests,
-# Debian's Chromium and fonts), then runs the site's own program, scripts/explainer.
+# Debian's Chromium, CJK fonts and Java, and the npm checking tools in
+# package.json), then runs the site's own program, scripts/explainer.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m explainer
-APT_PACKAGES := chromium fonts-noto-cjk
+APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test check stale translations-reviewed addresses system-deps
@@ -32,7 +33,7 @@ translations-reviewed: $(VENV)/.installed
 addresses: build
 	$(SITE) addresses --update
 
-test: $(VENV)/.installed system-deps
+test: $(VENV)/.installed system-deps node_modules/.installed
 	$(SITE) check
 	$(SITE) stale
 	$(SITE) build
@@ -44,9 +45,16 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+# The W3C Nu HTML Checker, axe-core and Lighthouse, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used);
+# vnu.jar needs Java; npm comes from Debian when the machine has none.
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \

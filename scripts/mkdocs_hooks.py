@@ -22,7 +22,7 @@ from explainer.addresses import write_page_redirects  # noqa: E402
 from explainer.errors import SourceError  # noqa: E402
 from explainer.glossary import jieba_user_dict  # noqa: E402
 from explainer.search import write_language_indexes  # noqa: E402
-from explainer.markup import language_alternates  # noqa: E402
+from explainer.document import finish_document  # noqa: E402
 from explainer.project import URL_PREFIX  # noqa: E402
 from explainer.site import Repository, Site, load_site  # noqa: E402
 
@@ -70,7 +70,7 @@ def on_post_page(output, page, config):
     rest = page.url.removeprefix(URL_PREFIX[lang])
     root = config.site_url or "/"
     urls = {alt: f"{root}{prefix}{rest}" for alt, prefix in URL_PREFIX.items()}
-    return language_alternates(output, urls, default="zh")
+    return finish_document(output, urls, default="zh")
 
 
 _not_found_pages: dict[str, bytes] = {}
@@ -88,7 +88,7 @@ def _place_not_found_page(config) -> None:
     target = Path(config.site_dir) / "404.html"
     root = config.site_url or "/"
     homes = {alt: f"{root}{prefix}" for alt, prefix in URL_PREFIX.items()}
-    html = language_alternates(target.read_text(encoding="utf-8"), homes, default="zh")
+    html = finish_document(target.read_text(encoding="utf-8"), homes, default="zh")
     for alt, home in homes.items():
         path = urlsplit(home).path
         html = re.sub(rf'(<a\b[^>]*?\bhref=")[^"]*("[^>]*\bhreflang="{alt}")', rf"\g<1>{path}\g<2>", html)
@@ -103,6 +103,8 @@ def on_post_build(config):
     _place_not_found_page(config)
     if config.theme["language"] == "zh":
         write_page_redirects(Path(config.site_dir), site.redirects, URL_PREFIX)
+        (Path(config.site_dir) / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\nSitemap: {config.site_url or '/'}sitemap.xml\n", encoding="utf-8")
 
 
 @event_priority(-200)

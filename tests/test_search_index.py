@@ -91,6 +91,14 @@ def test_every_glossary_term_is_one_word_in_the_chinese_index(site):
     assert not cut, f"cut apart by the segmenter: {cut}"
 
 
+def test_a_number_and_its_chinese_unit_are_one_word():
+    """`4月30日` and `1亿元` are single tokens: the search box keeps `4月` or `1亿` in one piece."""
+    index = load("zh")
+    text = "".join(doc["title"] + doc["text"] for doc in index["docs"])
+    assert re.search(r"\d[年月日亿万元]", text), "the Chinese pages have dates and amounts"
+    assert not re.findall(r".{0,6}\d\u200b[年月日亿万元].{0,6}", text)
+
+
 def test_every_chinese_glossary_run_is_in_the_user_dictionary(site):
     from explainer.glossary import jieba_user_dict
     words = {line.split()[0] for line in jieba_user_dict(site.project.glossary).splitlines()}

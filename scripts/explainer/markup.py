@@ -105,9 +105,12 @@ def question_anchors(soup: BeautifulSoup) -> None:
 
 
 def _target_name(element: Tag) -> str:
+    """What a copy-link button names: a heading's text, a picture's caption, else the address."""
     if element.name in ("h2", "h3"):
         text = "".join(s for s in element.find_all(string=True) if not s.find_parent(class_="headerlink"))
         return text.strip()
+    if element.name == "figure" and (caption := element.find("figcaption")):
+        return caption.get_text(" ", strip=True)
     return "#" + element["id"]
 
 
@@ -181,21 +184,3 @@ def finish(html: str, context: PageContext, matchers: dict[str, TermMatcher], te
     print_parts(soup, context, marked, terms)
     return str(soup)
 
-
-ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
-
-
-def language_alternates(document: str, urls: dict[str, str], default: str) -> str:
-    """Replace the theme's relative hreflang links with absolute ones, plus x-default.
-
-    The rel value is written "alternate " (a valid token list): Material fetches a
-    sitemap.xml beside every `link[rel=alternate]`, which only exists at the site's
-    root, and would log a 404 on every page; its "stay on page" feature, which
-    needs that sitemap, is replaced by assets/links.js.
-    """
-    tags = [f'<link rel="alternate " hreflang="{lang}" href="{url}">' for lang, url in urls.items()]
-    tags.append(f'<link rel="alternate " hreflang="x-default" href="{urls[default]}">')
-    document, count = ALTERNATE_LINK.subn("", document)
-    if count:
-        document = document.replace("</head>", "".join(tags) + "</head>", 1)
-    return document

@@ -572,24 +572,24 @@ class Drawing:
     def draw_table(self, picture: Picture) -> str:
         """A table; at phone width each row becomes a card whose cells repeat their column heading.
 
-        The explicit roles keep it a table for screen readers when CSS lays it out as blocks.
+        No explicit ARIA roles: HTML forbids them on table parts (the Nu checker says so).
         """
         columns = picture.spec["columns"]
         heads = [c.text[self.lang] for c in columns]
-        out = ['<table class="picture-table" role="table">', '<thead role="rowgroup"><tr role="row">']
-        out += [f'<th scope="col" role="columnheader">{self.words(c)}</th>' for c in columns]
-        out.append('</tr></thead><tbody role="rowgroup">')
+        out = ['<table class="picture-table">', '<thead><tr>']
+        out += [f'<th scope="col">{self.words(c)}</th>' for c in columns]
+        out.append('</tr></thead><tbody>')
         for row in picture.spec["rows"]:
-            out.append('<tr class="picture-table__subject" role="row">' if row["subject"] else '<tr role="row">')
+            out.append('<tr class="picture-table__subject">' if row["subject"] else '<tr>')
             for number, cell in enumerate(row["cells"]):
                 lines = "".join(
                     f'<span class="picture-table__line">'
                     + (_esc(self.w("separator")).join(self.words(w) for w in line) if isinstance(line, list) else self.words(line))
                     + "</span>" for line in cell)
                 if number == 0:
-                    out.append(f'<th scope="row" role="rowheader">{lines}</th>')
+                    out.append(f'<th scope="row">{lines}</th>')
                 else:
-                    out.append(f'<td role="cell" data-label="{_esc(heads[number])}">{lines}</td>')
+                    out.append(f'<td data-label="{_esc(heads[number])}">{lines}</td>')
             out.append("</tr>")
         out.append("</tbody></table>")
         return "".join(out)

@@ -16,6 +16,12 @@ is first cut into words that exist in the index. So:
   alone (`to*`, `b*`) match half the site;
 - Chinese text arrives cut into words by jieba, glossary terms whole (see
   `glossary.jieba_user_dict`); punctuation separates words in both languages.
+  The search box cuts a Chinese query into the longest words the index knows,
+  but tries only parts shorter than the whole query: so the index also knows
+  each glossary term without its last character (第二增长曲), which keeps a
+  query for the term (第二增长曲线) in one piece instead of 第二 + 增长.
+  A number stays one word with its unit (4月30日, 1亿元, 2200万): jieba
+  splits them, and the search box would then find nothing for `4月` or `1亿`.
 
 The module reads and writes the index JSON only; it does not import the site engine.
 """
@@ -26,7 +32,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .glossary import Glossary
+from .glossary import HAN_RUN, Glossary
 from .project import LANGS
 
 INDEX = "search/search_index.json"
@@ -43,9 +49,11 @@ SEARCH_CONFIG = {lang: {"lang": [lang], "separator": SEPARATOR, "pipeline": ["tr
                  for lang in LANGS}
 # Hidden fields: the other forms of the words in a section's title and text, a
 # tenth of the weight the theme gives title (1000) and text (1), so that a word
-# the section contains ranks above a form it does not; and joined names.
+# the section contains ranks above a form it does not; joined names; and the
+# cut glossary terms, there only for the query cutter, with next to no weight.
 VARIANT_SOURCES = {"title_variants": "title", "variants": "text"}
-HIDDEN_FIELDS = {"title_variants": {"boost": 100.0}, "variants": {"boost": 0.1}, "joined_names": {"boost": 1e4}}
+HIDDEN_FIELDS = {"title_variants": {"boost": 100.0}, "variants": {"boost": 0.1}, "joined_names": {"boost": 1e4},
+                 "term_stems": {"boost": 1e-3}}
 # Words too short or too common to find anything alone (lunr.js's English stop
 # words among them), which is why a name made of them is indexed joined.
 WEAK_WORDS = {"a", "all", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
@@ -62,6 +70,8 @@ SYNONYMS = {
 
 MARKUP = re.compile(r"<[^>]+>")
 PARAGRAPH_LABEL = re.compile(r"(¶\d+)(?=[^\s\d<\u200b])")  # ¶13 right before the paragraph's first word
+# Where the index cuts a number from its Chinese unit, or a date after 年/月 (both by U+200B).
+NUMBER_UNIT = re.compile(r"(?<=\d)\u200b(?=[年月日号时亿万千百元段个倍名次季])|(?<=[年月])\u200b(?=\d)")
 ENGLISH_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 VOWELS = "aeiou"
 # British spellings → American: the ending after the stem, and its American form.
@@ -187,30 +197,41 @@ def weak_names(glossary: Glossary) -> dict[str, tuple[str, ...]]:
             for lang in LANGS}
 
 
+def term_stems(tokens: set[str], terms: set[str]) -> str:
+    """A hidden field: each Chinese glossary term of three characters or more among the tokens, less its last one."""
+    return " ".join(sorted(term[:-1] for term in terms & tokens if len(term) >= 3))
+
+
 def language_of(location: str) -> str:
     """The language of an index entry, from where its page lives."""
     return max((lang for lang in LANGS if location.startswith(PREFIX[lang])), key=lambda lang: len(PREFIX[lang]))
 
 
-def split_index(index: dict, names: dict[str, tuple[str, ...]]) -> dict[str, dict]:
+def split_index(index: dict, glossary: Glossary) -> dict[str, dict]:
     """Per-language indexes from the one index the build writes for all languages.
 
-    `names` are each language's names to index joined (`weak_names`). Locations
-    stay relative to the site root, where the theme resolves them.
+    Locations stay relative to the site root, where the theme resolves them.
     """
     if not isinstance(index, dict) or not isinstance(index.get("docs"), list) or "config" not in index:
         raise SearchIndexError("the search index has no `config` and `docs`")
+    names = weak_names(glossary)
+    chinese_terms = {run for term in glossary.terms for form in term.forms["zh"] for run in HAN_RUN.findall(form)}
+    separator = re.compile(SEPARATOR)
     indexes = {}
     for lang in LANGS:
         config = {**index["config"], **SEARCH_CONFIG[lang]}
         config["fields"] = {**config["fields"], **HIDDEN_FIELDS}
-        docs = [{**doc, "text": PARAGRAPH_LABEL.sub(r"\1 ", doc["text"])}
+        docs = [{**doc, "title": NUMBER_UNIT.sub("", doc["title"]),
+                 "text": NUMBER_UNIT.sub("", PARAGRAPH_LABEL.sub(r"\1 ", doc["text"]))}
                 for doc in index["docs"] if language_of(doc["location"]) == lang]
         vocabulary = set().union(*(_words(f"{doc['title']} {doc['text']}").keys() for doc in docs))
         for doc in docs:
-            hidden = {"joined_names": joined_names(f"{doc['title']} {doc['text']}", names.get(lang, ()))}
+            whole = f"{doc['title']} {doc['text']}"
+            hidden = {"joined_names": joined_names(whole, names[lang])}
             if lang == "en":  # the Chinese pages' Latin words are names
                 hidden |= {field: hidden_variants(doc[source], vocabulary) for field, source in VARIANT_SOURCES.items()}
+            else:
+                hidden["term_stems"] = term_stems(set(separator.split(MARKUP.sub(" ", whole))), chinese_terms)
             doc.update({field: value for field, value in hidden.items() if value})
             page = doc["location"].removeprefix(PREFIX[lang]).split("/")[0]
             if page in PAGE_BOOST:
@@ -236,7 +257,7 @@ def write_language_indexes(site_dir: Path, glossary: Glossary) -> dict[str, Path
     if not {language_of(doc["location"]) for doc in index.get("docs", [])} >= set(LANGS):
         return None
     written = {}
-    for lang, data in split_index(index, weak_names(glossary)).items():
+    for lang, data in split_index(index, glossary).items():
         path = index_path(site_dir, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

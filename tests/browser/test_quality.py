@@ -1,0 +1,88 @@
+"""Quality gates in a real browser, on every page in both languages: private, safe, accessible, keyboard-usable."""
+from urllib.parse import urlsplit
+
+import pytest
+
+from explainer.project import PAGES, ROOT, URL_PREFIX
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+EVERY_PAGE = [(lang, name) for lang in URL_PREFIX for name in (*PAGES, "404")]
+
+
+def address(base_url: str, lang: str, name: str) -> str:
+    if name == "404":
+        return f"{base_url}/{URL_PREFIX[lang]}no-such-page/"
+    return f"{base_url}/{URL_PREFIX[lang]}{'' if name == 'index' else name + '/'}"
+
+
+@pytest.mark.parametrize("lang, name", EVERY_PAGE)
+def test_only_the_site_itself_is_loaded_and_nothing_is_refused(context, base_url, lang, name):
+    """The request log names no other host; no CSP violation, failed request or console error."""
+    context.add_init_script("""
+        window.__violations = [];
+        document.addEventListener("securitypolicyviolation",
+            e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));""")
+    page = context.new_page()
+    target = address(base_url, lang, name)
+    requests, failures, errors = [], [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: failures.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and r.url != target and failures.append(f"{r.status} {r.url}"))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(target, wait_until="networkidle")
+    page.locator(".md-search__input").click()  # the search index and worker load too
+    page.keyboard.type("Kling")
+    page.wait_for_timeout(300)
+    origin = urlsplit(base_url).netloc
+    assert [u for u in requests if urlsplit(u).netloc not in (origin, "") and not u.startswith("data:")] == []
+    assert failures == []
+    assert page.evaluate("window.__violations") == []
+    assert [e for e in errors if "404 (Not Found)" not in e or name != "404"] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang, name", EVERY_PAGE)
+def test_axe_finds_no_wcag_a_or_aa_violation(browser, base_url, lang, name, scheme, width):
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core is missing: `make test` installs it (npm ci)")
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
+                                  reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto(address(base_url, lang, name))
+        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+        page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated through the DevTools protocol, outside the CSP
+        result = page.evaluate("""axe.run(document, {runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})""")
+        violations = [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:4]}" for v in result["violations"]]
+        assert violations == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", URL_PREFIX)
+def test_keyboard_skip_link_focus_search_and_language(page, base_url, site, lang):
+    page.goto(address(base_url, lang, "organization"))
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.className")
+    assert "md-skip" in skip
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + getComputedStyle(document.activeElement).transform")
+    assert outline and not outline.startswith("none")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#organization")  # the page title: the start of the content
+
+    search = page.locator(".md-search__input")
+    assert search.get_attribute("aria-label")
+    language = page.locator(".md-header__option .md-select > button")
+    assert language.get_attribute("aria-label")
+    page.goto(address(base_url, lang, "organization"))
+    reached = set()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.getAttribute('aria-label') || ''"))
+        focused_link = page.evaluate("document.activeElement.matches('a.md-select__link')")
+        if focused_link:
+            reached.add("language link")
+    assert language.get_attribute("aria-label") in reached or "language link" in reached
+    assert search.get_attribute("aria-label") in reached

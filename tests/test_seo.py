@@ -1,0 +1,90 @@
+"""Found and shared well, and private: what search engines, link previews and readers' browsers read in the HTML."""
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+
+from explainer.project import LANGS, PAGES, URL_PREFIX
+from tests.conftest import ALL_PAGES, SITE
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def site_url(built) -> str:
+    return built("zh", "index").select_one("link[rel=canonical]")["href"]
+
+
+def local(url: str, base: str):
+    """The file in site/ behind an absolute address of this site."""
+    path = url.removeprefix(base)
+    return SITE / path / "index.html"
+
+
+@pytest.mark.parametrize("lang, name", ALL_PAGES)
+def test_every_page_has_description_canonical_open_graph_and_hreflang(built, lang, name):
+    page = built(lang, name)
+    base = site_url(built)
+    description = page.select_one('meta[name="description"]')["content"]
+    width = sum(2 if ord(c) > 0x2E80 else 1 for c in description)  # a Han character is as wide as two Latin ones
+    assert 50 <= width <= 320
+    assert page.select_one('meta[property="og:description"]')["content"] == description
+    assert page.select_one('meta[property="og:title"]')["content"]
+    canonical = page.select_one("link[rel=canonical]")["href"]
+    assert canonical == f"{base}{URL_PREFIX[lang]}{'' if name == 'index' else name + '/'}"
+    assert page.select_one('meta[property="og:url"]')["content"] == canonical
+    alternates = {link["hreflang"]: link["href"] for link in page.select("link[hreflang]")}
+    assert set(alternates) == {"zh", "en", "x-default"}
+    assert alternates[lang] == canonical
+    for url in alternates.values():
+        assert url.startswith(base) and local(url, base).exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_descriptions_differ_from_page_to_page(built, lang):
+    descriptions = [built(lang, name).select_one('meta[name="description"]')["content"] for name in PAGES]
+    assert len(set(descriptions)) == len(PAGES)
+
+
+def test_the_sitemap_lists_every_page_with_its_language_alternates(built):
+    base = site_url(built)
+    urls = ET.parse(SITE / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    locations = {u.find(f"{SITEMAP}loc").text: u for u in urls}
+    expected = {f"{base}{URL_PREFIX[lang]}{'' if n == 'index' else n + '/'}" for lang in LANGS for n in PAGES}
+    assert set(locations) == expected
+    for url in locations.values():
+        links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+        assert set(links) == set(LANGS) and all(href in expected for href in links.values())
+
+
+def test_robots_txt_points_to_the_sitemap(built):
+    robots = (SITE / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {site_url(built)}sitemap.xml" in robots.splitlines()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_404_page_in_each_language(lang):
+    page = (SITE / URL_PREFIX[lang] / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in page
+    assert "404" in page
+
+
+@pytest.mark.parametrize("lang, name", ALL_PAGES)
+def test_nothing_is_loaded_from_another_host(built, lang, name):
+    page = built(lang, name)
+    loaded = [tag.get("src") or tag.get("href") for tag in page.select(
+        "script[src], link[rel~=stylesheet], link[rel~=icon], link[rel~=preload], link[rel~=modulepreload], "
+        "img[src], iframe[src], source[src], video[src], audio[src], embed[src], object[data]")]
+    assert [url for url in loaded if re.match(r"^(https?:)?//", url or "")] == []
+    styles = " ".join(tag.get_text() for tag in page.select("style"))
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", styles)
+    csp = page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+    assert "default-src 'none'" in csp and "http" not in csp
+
+
+def test_the_stylesheets_load_no_fonts_or_images_from_other_hosts():
+    for css in SITE.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), css
+        assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", text), css
