@@ -10,7 +10,7 @@ SITE := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m explainer
 APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check stale translations-reviewed addresses system-deps
+.PHONY: serve build test check stale translations-reviewed addresses system-deps bench
 
 serve: $(VENV)/.installed
 	$(SITE) serve
@@ -39,6 +39,11 @@ test: $(VENV)/.installed system-deps node_modules/.installed
 	$(SITE) build
 	$(SITE) addresses
 	PYTHONPATH=scripts $(PY) -m pytest
+
+# Measure, not test: clean build time, page and first-load sizes, search indexes, Lighthouse scores
+# (they move from run to run, so they stay out of `make test`). Writes build/bench.json too.
+bench: $(VENV)/.installed system-deps node_modules/.installed
+	$(SITE) bench $(BENCH_ARGS)
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -35,11 +35,9 @@ def on_config(config):
     """Read and check every source before anything is built; MkDocs runs this once per language."""
     global site
     try:
-        site = load_site()
+        site = load_site(repository=Repository(config.repo_url) if config.repo_url else None)
     except SourceError as error:
         raise PluginError(f"\n{error}") from None
-    if config.repo_url:
-        site.repository = Repository(config.repo_url)
     for text in site.stale:
         log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
     # The search plugin reads this dictionary in its own on_config, after this one.

@@ -117,16 +117,31 @@ def stale(args) -> int:
     return 1 if site.stale else 0
 
 
+def screenshots(args) -> int:
+    """Screenshot every page of site/ in both languages, desktop and phone, light and dark (build/screenshots/)."""
+    from .screenshots import take
+    out = ROOT / "build" / "screenshots"
+    written = take(SITE, out, args.pages.split(",") if args.pages else None, args.full_page)
+    print(f"✓ {len(written)} screenshots in {out.relative_to(ROOT)}/")
+    return 0
+
+
 def serve(args) -> int:
     """Preview on http://127.0.0.1:8000 with live reload; edits under seeds/ and docs/ show at once."""
     return _mkdocs("serve", "--strict", "--dev-addr", args.addr)
+
+
+def bench(args) -> int:
+    """Measure the site: clean build time, page and first-load sizes, search indexes, Lighthouse scores."""
+    from .bench import bench as run_bench
+    return run_bench(args)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for function in (check, build, serve, stale, addresses):
+    for function in (check, build, serve, stale, addresses, screenshots, bench):
         command = commands.add_parser(function.__name__, help=function.__doc__.splitlines()[0])
         command.set_defaults(run=function)
         if function is serve:
@@ -134,8 +149,19 @@ def main(argv: list[str] | None = None) -> int:
         if function is stale:
             command.add_argument("--accept", action="store_true",
                                  help="record the current Chinese versions, after a translator has reviewed them")
+        if function is screenshots:
+            command.add_argument("--pages", help="comma-separated page names (default: all)")
+            command.add_argument("--full-page", action="store_true", help="the whole page, not the first screen")
         if function is addresses:
             command.add_argument("--update", action="store_true", help="add the site's new addresses to the manifest")
+        if function is bench:
+            command.add_argument("--skip-lighthouse", action="store_true",
+                                 help="a quick run: sizes and build times only")
+            command.add_argument("--pages", help="only these pages, e.g. index,article,404 (both languages)")
+            command.add_argument("--builds", type=int, default=3,
+                                 help="clean builds to time (default 3); 0 measures site/ as it is")
+            command.add_argument("--lighthouse-runs", type=int, default=1,
+                                 help="Lighthouse runs per page (default 1); with more, the median run is shown")
     args = parser.parse_args(argv)
     return args.run(args)
 

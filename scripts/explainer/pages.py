@@ -205,7 +205,7 @@ class PageBuilder:
             if open_list and not (block.is_item and not block.list_start):
                 out += [f"</{open_list}>", ""]
                 open_list = None
-            link = (f'<a class="para-link" href="#{block.id}" '
+            link = (f'<a class="para-link" href="#{block.id}" data-search-exclude '
                     f'aria-label="{html.escape(self.s("paragraph_link", n=paragraph_number(block.id)))}">'
                     f'¶{paragraph_number(block.id)}</a>')
             pair = (f'<span class="parallel__mine" lang="{self.lang}">{mine}</span>'

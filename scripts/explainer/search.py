@@ -33,10 +33,9 @@ from collections import Counter
 from pathlib import Path
 
 from .glossary import HAN_RUN, Glossary
-from .project import LANGS
+from .project import LANGS, URL_PREFIX as PREFIX
 
 INDEX = "search/search_index.json"
-PREFIX = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}  # where each language's pages live
 
 # Where words end, in both languages (the English article page quotes the Chinese
 # original): spaces, U+200B (which the index puts between the words jieba finds),
@@ -253,6 +252,8 @@ def write_language_indexes(site_dir: Path, glossary: Glossary) -> dict[str, Path
     files written, or None when the index on disk is not the merged one yet.
     """
     source = site_dir / INDEX
+    if not source.exists():  # the search plugin is off
+        return None
     index = json.loads(source.read_text(encoding="utf-8"))
     if not {language_of(doc["location"]) for doc in index.get("docs", [])} >= set(LANGS):
         return None

@@ -123,7 +123,7 @@ def load_strings(path: Path, rel: str) -> dict:
     return data
 
 
-def load_site(root: Path = ROOT) -> Site:
+def load_site(root: Path = ROOT, repository: Repository | None = None) -> Site:
     """Read and check every source: the seed files and the hand-written pages."""
     project = load_project(root)
     pages = check_pages(project)
@@ -132,6 +132,6 @@ def load_site(root: Path = ROOT) -> Site:
     redirects_path = root / "seeds" / "redirects.yml"
     redirects = parse_redirects(redirects_path.read_text(encoding="utf-8"), project.paths.relative(redirects_path),
                                 list(PAGES), page_anchors(project, pages, "zh"))
-    site = Site(project, strings, pages, redirects)
+    site = Site(project, strings, pages, redirects, repository)
     site.check_terms_used()
     return site
