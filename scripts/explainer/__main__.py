@@ -47,6 +47,8 @@ def check(_args) -> int:
     print(f"✓ glossary: {len(project.glossary.terms)} terms")
     print(f"✓ figures: {len(project.figures)} figures, each found in its source block")
     print(f"✓ outline: {sum(len(s) for s in project.outline.values())} sections on {len(project.outline)} pages")
+    print(f"✓ pictures: {len(project.pictures.pictures)}, every word from a figure, the glossary or the article")
+    print(f"✓ pages: {len(site.pages)} page files, sections, questions, numbers and links checked")
     return 0
 
 

@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .pictures import Drawing, load_pictures
+from .pictures import Drawing
 from .project import Project, TOPIC_PAGES
 
 SHORTCODE = re.compile(r"\{\{\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*\}\}")
@@ -63,7 +63,7 @@ class PageBuilder:
         self.project, self.lang, self.titles, self.uses, self.stale = project, lang, titles, uses, stale
         self.translation_line_link = translation_line_link
         self.strings = {key: value[lang] for key, value in strings.items()}
-        self.pictures = load_pictures(project)
+        self.pictures = project.pictures
 
     def s(self, key: str, **values) -> str:
         return self.strings[key].format(**values)

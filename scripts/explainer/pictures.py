@@ -349,21 +349,16 @@ def parse_pictures(data, path: str, project: Project) -> Pictures:
     return Pictures(words, pictures, path)
 
 
-_loaded: dict[int, tuple[Project, Pictures]] = {}
 
 
 def load_pictures(project: Project) -> Pictures:
-    """The project's pictures, read once per loaded project; the outline's `picture:` keys must name them."""
-    cached = _loaded.get(id(project))
-    if cached and cached[0] is project:
-        return cached[1]
+    """The project's pictures, checked against its figures, glossary and article; the outline must name them."""
     file = project.paths.root / "seeds" / "pictures.yml"
     path = project.paths.relative(file)
     text = file.read_text(encoding="utf-8")
     check_unsafe_html(text, path)
     pictures = parse_pictures(parse_yaml(text, path), path, project)
     check_pictures(project.outline, list(pictures.pictures), project.paths.relative(project.paths.outline))
-    _loaded[id(project)] = (project, pictures)
     return pictures
 
 

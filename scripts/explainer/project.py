@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .figures import Figure, parse_figures
 from .glossary import Glossary, parse_glossary
@@ -10,6 +11,9 @@ from .outline import Section, parse_outline
 from .seed import Block, assign_ids, parse_seed
 from .sources import check_unsafe_html, parse_yaml
 from .translation import Translation, check_translation, parse_translation
+
+if TYPE_CHECKING:
+    from .pictures import Pictures
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("zh", "en")
@@ -69,6 +73,7 @@ class Project:
     figures: dict[str, Figure]
     outline: dict[str, tuple[Section, ...]]
     block_by_id: dict[str, Block] = field(init=False)
+    pictures: Pictures = field(init=False)  # set by load_project: pictures read the other sources
 
     def __post_init__(self):
         self.block_by_id = {block.id: block for block in self.blocks}
@@ -103,4 +108,7 @@ def load_project(root: Path = ROOT) -> Project:
     figures = parse_figures(parse_yaml(*read(paths.figures)), paths.relative(paths.figures),
                             {block.id: block.text for block in blocks})
     outline = parse_outline(parse_yaml(*read(paths.outline)), paths.relative(paths.outline), block_ids)
-    return Project(paths, parse_yaml(*read(paths.meta)), blocks, translations, glossary, figures, outline)
+    project = Project(paths, parse_yaml(*read(paths.meta)), blocks, translations, glossary, figures, outline)
+    from .pictures import load_pictures  # pictures are checked against the sources above
+    project.pictures = load_pictures(project)
+    return project

@@ -1,0 +1,82 @@
+"""Glossary tooltips in the built HTML, both languages: where they are, where they lead, where they are not."""
+import pytest
+from bs4 import BeautifulSoup
+
+from explainer.glossary import parse_glossary
+from explainer.markup import mark_terms
+from explainer.project import LANGS, PAGES
+from explainer.sources import parse_yaml
+from explainer.terms import TermMatcher
+from tests.conftest import ALL_PAGES
+
+
+def test_dit_and_3d_attention_inside_chinese_text_carry_tooltips(built):
+    passage = next(p for p in built("zh", "products").select("blockquote.passage")
+                   if "基于类Sora的DiT架构" in p.get_text())
+    terms = {a["data-term"]: a.get_text() for a in passage.select("a.term")}
+    assert terms.get("dit") == "DiT" and terms.get("attention-3d") == "3D Attention"
+    assert terms.get("sora") == "Sora"
+
+
+def test_the_business_unit_is_matched_whole(built):
+    unit = [a for a in built("zh", "organization").select("a.term") if a["data-term"] == "kling-ai-business-unit"]
+    assert unit and all(a.get_text() == "可灵AI事业部" for a in unit)
+    assert not [a for a in built("zh", "organization").select("a.term[data-term=kling]") if a.get_text() == "可灵AI事业部"]
+
+
+@pytest.mark.parametrize("lang, name", ALL_PAGES)
+def test_every_tooltip_leads_to_a_glossary_entry_of_its_language(built, site, lang, name):
+    glossary = built(lang, "glossary")
+    for link in built(lang, name).select("a.term"):
+        anchor = link["href"].split("#")[1]
+        assert anchor == link["data-term"] and glossary.find(id=anchor), link
+        assert link["title"] == site.project.glossary.by_id()[anchor].short[lang]
+        assert not link.find_parent(["h1", "h2", "h3", "h4", "a", "code", "pre", "button"])
+        assert not link.find(["a", "button"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_term_is_marked_once_per_section(built, lang):
+    for name in PAGES:
+        section, seen = 0, set()
+        for element in built(lang, name).select_one("article").find_all(["h2", "a"]):
+            if element.name == "h2":
+                section += 1
+                continue
+            if "term" in element.get("class", []) and not element.find_parent(class_="print-glossary"):
+                key = (section, element["data-term"])
+                assert key not in seen, f"{name}: {element['data-term']} marked twice in one section"
+                seen.add(key)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_glossary_term_in_the_article_has_a_tooltip_somewhere(built, site, lang):
+    marked = {a["data-term"] for name in PAGES for a in built(lang, name).select("a.term")}
+    in_article = set(site.builder(lang).uses.blocks)
+    assert in_article - marked == set()
+
+
+def test_a_term_is_not_marked_in_its_own_glossary_entry(built):
+    for lang in LANGS:
+        glossary = built(lang, "glossary")
+        for entry in glossary.select("[data-term-entry]"):
+            assert not entry.select(f'a.term[data-term="{entry["data-term-entry"]}"]')
+
+
+def test_definitions_with_markup_characters_render_as_text():
+    data = parse_yaml("""
+groups: [{id: technology, zh: 技术, en: Technology}]
+terms:
+  - id: dit
+    group: technology
+    zh: {forms: [DiT], short: '比较 <b>“粗体”</b> & 其他', long: 长}
+    en: {forms: [DiT], short: 'Bold <b>"quoted"</b> & more <script>x</script>', long: Long}
+""", "glossary.yml")
+    glossary = parse_glossary(data, "glossary.yml", [])
+    term = glossary.terms[0]
+    soup = BeautifulSoup("<p>The DiT model</p>", "html.parser")
+    mark_terms(soup, "en", {"en": TermMatcher([("DiT", "dit")])}, {"dit": term.short["en"]}, "../glossary/")
+    html = str(soup)
+    assert "<b>" not in html and "<script>" not in html
+    assert "Bold &lt;b&gt;\"quoted\"&lt;/b&gt; &amp; more" in html
+    assert soup.select_one("a.term")["title"] == term.short["en"]
