@@ -81,3 +81,14 @@ def test_two_builds_of_the_same_commit_are_identical(project_copy):
 
     assert differences(comparison) == []
     assert "<lastmod>2025-05-01</lastmod>" in (second / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_english_quotes_on_topic_pages_link_to_their_translation_lines(project_copy, site):
+    """An editor who sees a wrong English quote on /en/revenue/ reaches its line without the article page."""
+    built = build(project_copy, REPO_URL=REPO)
+    for name in ("organization", "revenue", "products", "challenges", "landscape"):
+        for quote in soup(built, "en", name).select("blockquote.passage"):
+            blocks = quote["data-blocks"].split()
+            lines = [int(a["href"].rsplit("#L", 1)[1]) for a in quote.select("a.para-edit")]
+            assert lines == [site.project.translations[b].text_line for b in blocks]
+        assert not soup(built, "zh", name).select("blockquote.passage a.para-edit")

@@ -238,12 +238,17 @@ def lighthouse_result(report: dict) -> dict:
                           if a in report["audits"]},
               "costs": [], "hints": []}
     for category in CATEGORIES:
-        for ref in report["categories"][category]["auditRefs"]:
+        refs = report["categories"][category]["auditRefs"]
+        # the category score is the weighted mean of its scored audits: what one audit costs, in points of 100
+        total_weight = sum(r["weight"] for r in refs if report["audits"][r["id"]].get("score") is not None)
+        for ref in refs:
             audit = report["audits"][ref["id"]]
             if audit.get("score") is None or audit["score"] >= 1:
                 continue
             item = {"category": category, "id": ref["id"], "title": audit["title"],
-                    "score": audit["score"], "weight": ref["weight"], "value": audit.get("displayValue")}
+                    "score": audit["score"], "weight": ref["weight"], "value": audit.get("displayValue"),
+                    "points_lost": round((1 - audit["score"]) * ref["weight"] / total_weight * 100, 1)
+                    if total_weight else 0}
             nodes = [i["node"] for i in (audit.get("details") or {}).get("items", []) if "node" in i]
             if nodes:
                 item["where"] = [n.get("snippet") or n.get("selector") for n in nodes]
@@ -359,7 +364,8 @@ def render(data: dict) -> str:
     for index in data["search_indexes"]:
         lines.append(f"| `{index['file']}` | {index['entries']} | {_kib(index['bytes'])} | {_kib(index['gzip'])} |")
 
-    lines += ["", "## What costs points", ""]
+    lines += ["", "## What costs points", "",
+              "Each audit with weight that scored below 1, with the pages it affects: (value, points it cost).", ""]
     lines += _grouped(data["pages"], "costs") or ["Nothing: every score is 100."]
     hints = _grouped(data["pages"], "hints")
     if hints:
@@ -386,7 +392,9 @@ def _grouped(pages: list[dict], kind: str) -> list[str]:
     for page in pages:
         for item in (page.get("lighthouse") or {}).get(kind, []):
             key = (item["category"], item["id"], item["title"])
-            detail = item.get("value") or (f"score {item['score']:.2f}" if item["score"] else "")
+            detail = item.get("value") or ""
+            if kind == "costs":
+                detail = f"{detail}, " * bool(detail) + f"−{item['points_lost']:g}"
             if item.get("longest_tasks"):
                 detail += f"; longest task {item['longest_tasks'][0]}"
             if kind == "hints":

@@ -103,13 +103,14 @@ class PageBuilder:
                 block = self.project.block_by_id[block_id]
                 marker = block.marker if block.marker != "•" else "-"
                 lines.append(f"{marker} {escape_md(self.project.text(block_id, self.lang))} "
-                             f"[¶{paragraph_number(block_id)}](article.md#{block_id}){{ .passage-source }}")
+                             f"[¶{paragraph_number(block_id)}](article.md#{block_id}){{ .passage-source }}"
+                             f"{self._translation_edit(block_id)}")
             lines.append("")
         else:
             lines += [escape_md(self.project.text(first.id, self.lang)), ""]
         if not first.is_item:
             label = self.s("passage_label", n=paragraph_number(first.id))
-            lines += [f"[{label}](article.md#{first.id}){{ .passage-source }}", ""]
+            lines += [f"[{label}](article.md#{first.id}){{ .passage-source }}{self._translation_edit(first.id)}", ""]
         lines += ["</blockquote>", ""]
         return "\n".join(lines)
 
@@ -226,16 +227,24 @@ class PageBuilder:
             out.append(f"</{open_list}>")
         return "\n".join(out)
 
+    def _translation_edit(self, block_id: str, always: bool = False) -> str:
+        """A pencil linking to the line of the translation file that holds a block's English.
+
+        On English pages, and on the article page in both languages (it shows the English
+        too); only when the repository is known.
+        """
+        if not self.translation_line_link or not (always or self.lang == "en"):
+            return ""
+        href = html.escape(self.translation_line_link(self.project.translations[block_id].text_line))
+        label = html.escape(self.s("edit_translation", n=paragraph_number(block_id)))
+        return f' <a class="para-edit" href="{href}" aria-label="{label}" title="{label}">{EDIT_ICON}</a>'
+
     def _block_notes(self, block_id: str) -> str:
         """After a block's two languages: the stale mark, and the link to its line of the translation file."""
         notes = ""
         if block_id in self.stale:
             notes += f'<span class="stale-note" data-stale="{block_id}">{html.escape(self.s("stale_block"))}</span>'
-        if self.translation_line_link:
-            href = html.escape(self.translation_line_link(self.project.translations[block_id].text_line))
-            label = html.escape(self.s("edit_translation", n=paragraph_number(block_id)))
-            notes += f'<a class="para-edit" href="{href}" aria-label="{label}" title="{label}">{EDIT_ICON}</a>'
-        return notes
+        return notes + self._translation_edit(block_id, always=True)
 
     def glossary(self) -> str:
         """The glossary grouped, each term with its names, explanation, and where it appears."""
