@@ -54,11 +54,15 @@ def _page_name(page) -> tuple[str, str]:
 def on_page_markdown(markdown, page, config, files):
     lang, name = _page_name(page)
     page.edit_url = site.repository.edit(site.source_path(lang, name)) if site.repository else None
+    page.meta["pictures"] = any(section.picture for section in site.project.outline.get(name, ()))
     return site.builder(lang).expand(name, markdown)
 
 
 def on_page_content(html, page, config, files):
     lang, name = _page_name(page)
+    if name == "glossary":  # its table of contents lists the groups, not all the terms
+        for group in page.toc.items[0].children if page.toc.items else []:
+            group.children = []
     glossary_url = f"{URL_PREFIX[lang]}glossary/"
     return site.finish_html(html, lang, name, page.canonical_url, get_relative_url(glossary_url, page.url))
 

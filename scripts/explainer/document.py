@@ -45,6 +45,18 @@ CSP_DIRECTIVES = {
 }
 
 
+SEARCH_DIALOG = re.compile(r'<div class="md-search" data-md-component="search" role="dialog">')
+SEARCH_LABEL = re.compile(r'<input [^>]*class="md-search__input"[^>]*aria-label="([^"]*)"')
+
+
+def named_search_dialog(document: str) -> str:
+    """Material's search container is a dialog without a name; give it the search box's own label."""
+    label = SEARCH_LABEL.search(document)
+    if not label:
+        return document
+    return SEARCH_DIALOG.sub(lambda m: m[0][:-1] + f' aria-label="{label[1]}">', document, count=1)
+
+
 def valid_toggles(document: str) -> str:
     """Drop `autocomplete` from Material's header checkboxes: HTML allows it on text-like inputs only."""
     return CHECKBOX_AUTOCOMPLETE.sub(r"\1", document)
@@ -71,4 +83,4 @@ def content_security_policy(document: str) -> str:
 
 def finish_document(document: str, urls: dict[str, str], default: str) -> str:
     """Every whole-document fix, in order: the CSP comes last, when the scripts are final."""
-    return content_security_policy(valid_toggles(language_alternates(document, urls, default)))
+    return content_security_policy(named_search_dialog(valid_toggles(language_alternates(document, urls, default))))

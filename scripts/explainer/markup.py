@@ -21,9 +21,6 @@ SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "
 # The elements whose address a reader may share: they get copy-link buttons and enter seeds/addresses.txt.
 SHAREABLE = "h2[id], h3[id], .parallel[id], li.question[id], figure[id]"
 QUESTION = re.compile(r"^\s*\{#(q-[a-z0-9-]+)\}\s*")
-LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">'
-             '<path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7a5 5 0 0 0 0 10h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1'
-             'M8 13h8v-2H8zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4a5 5 0 0 0 0-10"/></svg>')
 
 
 @dataclass(frozen=True)
@@ -118,20 +115,29 @@ def copy_link_buttons(soup: BeautifulSoup, context: PageContext) -> None:
     """A copy-link button beside every address a reader may share: sections, paragraphs, questions, pictures.
 
     The buttons start hidden; assets/links.js shows them and does the copying, so a
-    reader without JavaScript only sees the plain permalinks.
+    reader without JavaScript only sees the plain permalinks. Their icon is a CSS
+    mask and they carry no `title`: a page has dozens of them, and the theme turns
+    every `title` into a tooltip component at load.
     """
     targets = soup.select(SHAREABLE)
     for element in targets:
         label = context.strings["copy_link_to"].format(target=_target_name(element))
         button = soup.new_tag("button", attrs={
             "type": "button", "class": "copy-link", "hidden": "", "data-fragment": element["id"],
-            "aria-label": label, "title": context.strings["copy_link"],
-            "data-copied": context.strings["link_copied"]})
-        button.append(BeautifulSoup(LINK_ICON, "html.parser"))
+            "aria-label": label, "data-copied": context.strings["link_copied"]})
         if element.name in ("h2", "h3"):
             element.append(button)
         else:
             element.insert(0, button)
+
+
+def permalinks(soup: BeautifulSoup, context: PageContext) -> None:
+    """The headings' ¶ links are named in the page's language, by aria-label rather than a tooltip title."""
+    for link in soup.select("a.headerlink"):
+        del link["title"]
+        heading = link.find_parent(["h1", "h2", "h3", "h4"])
+        name = "".join(s for s in heading.find_all(string=True) if not s.find_parent(class_="headerlink")).strip()
+        link["aria-label"] = context.strings["permalink_to"].format(target=name)
 
 
 def print_parts(soup: BeautifulSoup, context: PageContext, marked: list[str], terms: dict) -> None:
@@ -180,6 +186,7 @@ def finish(html: str, context: PageContext, matchers: dict[str, TermMatcher], te
     fragment_aliases(soup, aliases)
     definitions = {term_id: term.short[context.lang] for term_id, term in terms.items()}
     marked = mark_terms(soup, context.lang, matchers, definitions, context.glossary_href)
+    permalinks(soup, context)
     copy_link_buttons(soup, context)
     print_parts(soup, context, marked, terms)
     return str(soup)

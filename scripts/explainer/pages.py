@@ -18,9 +18,6 @@ from .project import Project, TOPIC_PAGES
 SHORTCODE = re.compile(r"\{\{\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*\}\}")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)\s*\})?\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-EDIT_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="14" height="14">'
-             '<path d="M20.7 7.04c.39-.39.39-1.04 0-1.41l-2.33-2.34c-.37-.39-1.02-.39-1.41 0l-1.84 1.83 3.75 3.75'
-             'M3 17.25V21h3.75L17.81 9.93l-3.75-3.75z"/></svg>')
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -237,7 +234,7 @@ class PageBuilder:
             return ""
         href = html.escape(self.translation_line_link(self.project.translations[block_id].text_line))
         label = html.escape(self.s("edit_translation", n=paragraph_number(block_id)))
-        return f' <a class="para-edit" href="{href}" aria-label="{label}" title="{label}">{EDIT_ICON}</a>'
+        return f' <a class="para-edit" href="{href}" aria-label="{label}"></a>'
 
     def _block_notes(self, block_id: str) -> str:
         """After a block's two languages: the stale mark, and the link to its line of the translation file."""
@@ -258,7 +255,7 @@ class PageBuilder:
                     + [f'<span lang="{other}">{html.escape(f)}</span>' for f in term.forms[other]
                        if f not in term.forms[self.lang]])
                 out += [f"### {escape_md(term.name(self.lang))} {{ #{term.id} }}", "",
-                        f'<div class="term-entry" data-term-entry="{term.id}" markdown>', "",
+                        f'<div class="term-entry" data-term-entry="{term.id}" data-no-terms markdown>', "",
                         f'<p class="term-names"><span class="term-names__label">{self.s("glossary_names")}</span> {names}</p>', "",
                         escape_md(term.long[self.lang]), ""]
                 out += self.stale_note(f"glossary {term.id}")
