@@ -23,23 +23,37 @@ from explainer.errors import SourceError  # noqa: E402
 from explainer.glossary import jieba_user_dict  # noqa: E402
 from explainer.search import write_language_indexes  # noqa: E402
 from explainer.document import finish_document  # noqa: E402
-from explainer.project import URL_PREFIX  # noqa: E402
+from explainer.project import ROOT, URL_PREFIX  # noqa: E402
 from explainer.site import Repository, Site, load_site  # noqa: E402
 
 site: Site | None = None
+_fingerprint: tuple = ()
 log = logging.getLogger("mkdocs.hooks.explainer")
+
+
+def _sources_fingerprint(repo_url) -> tuple:
+    """What the loaded sources depend on: the files under seeds/ and docs/, and the repository address."""
+    files = sorted(path for folder in ("seeds", "docs") for path in (ROOT / folder).rglob("*") if path.is_file())
+    return repo_url, tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
 @event_priority(100)
 def on_config(config):
-    """Read and check every source before anything is built; MkDocs runs this once per language."""
-    global site
-    try:
-        site = load_site(repository=Repository(config.repo_url) if config.repo_url else None)
-    except SourceError as error:
-        raise PluginError(f"\n{error}") from None
-    for text in site.stale:
-        log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
+    """Read and check every source before anything is built.
+
+    MkDocs runs this once per language; the second time, unless a file changed (as it
+    does under `make serve`), the sources read the first time serve again.
+    """
+    global site, _fingerprint
+    fingerprint = _sources_fingerprint(config.repo_url)
+    if site is None or fingerprint != _fingerprint:
+        try:
+            site = load_site(repository=Repository(config.repo_url) if config.repo_url else None)
+        except SourceError as error:
+            raise PluginError(f"\n{error}") from None
+        _fingerprint = fingerprint
+        for text in site.stale:
+            log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
     # The search plugin reads this dictionary in its own on_config, after this one.
     site.write_if_changed(Path(config.plugins["material/search"].config.jieba_dict_user),
                           jieba_user_dict(site.project.glossary))

@@ -1,8 +1,10 @@
 /* Links a teacher can rely on.
  * - Switching language keeps the place: /organization/#structure ⇄ /en/organization/#structure,
  *   on every page, the 404 page included (its address is the one the reader asked for).
- * - Copy-link buttons (rendered hidden at build time, with their labels) copy the full address
- *   of a section, paragraph, question or picture, and say so.
+ * - Copy-link buttons copy the full address of a section, paragraph, question or picture,
+ *   and say so; the page says which elements get one and what the buttons say, in its language.
+ * - A printed page writes out where its links lead, as published addresses (data-print-url,
+ *   shown by the print styles in site.css).
  */
 (function () {
   "use strict";
@@ -58,18 +60,56 @@
     });
   }
 
-  document.querySelectorAll("button.copy-link[data-fragment]").forEach(function (button) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var address = location.origin + location.pathname + "#" + button.dataset.fragment;
-      copy(address).then(function () {
-        button.dataset.state = "copied";
-        status.textContent = "";
-        window.setTimeout(function () { status.textContent = button.dataset.copied; }, 50);
-        window.setTimeout(function () { delete button.dataset.state; }, 2000);
-      }, function () {
-        window.prompt(button.title, address);
+  /* What a button names: a heading's text, a picture's title, a paragraph's or question's number. */
+  function targetName(element) {
+    if (element.classList.contains("question")) {
+      var questions = Array.prototype.slice.call(element.parentNode.querySelectorAll(":scope > li"));
+      return strings.dataset.question.replace("{n}", questions.indexOf(element) + 1);
+    }
+    if (/^H[23]$/.test(element.tagName)) {
+      return Array.prototype.filter.call(element.childNodes, function (node) {
+        return !(node.classList && (node.classList.contains("headerlink") || node.classList.contains("copy-link")));
+      }).map(function (node) { return node.textContent; }).join("").trim();
+    }
+    var title = element.getAttribute("aria-labelledby") && document.getElementById(element.getAttribute("aria-labelledby"));
+    if (title) return title.textContent.trim();
+    var number = element.querySelector(":scope > .para-link");
+    return number ? number.textContent.trim() : "#" + element.id;
+  }
+
+  var strings = document.querySelector(".copy-link-strings");
+  if (strings) {
+    document.querySelectorAll("article " + strings.dataset.targets.split(",").join(", article ")).forEach(function (element) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link";
+      button.dataset.fragment = element.id;
+      button.setAttribute("aria-label", strings.dataset.label.replace("{target}", targetName(element)));
+      if (/^H[23]$/.test(element.tagName)) element.appendChild(button);
+      else element.insertBefore(button, element.firstChild);
+      button.addEventListener("click", function () {
+        var address = location.origin + location.pathname + "#" + element.id;
+        copy(address).then(function () {
+          button.dataset.state = "copied";
+          status.textContent = "";
+          window.setTimeout(function () { status.textContent = strings.dataset.copied; }, 50);
+          window.setTimeout(function () { delete button.dataset.state; }, 2000);
+        }, function () {
+          window.prompt(button.getAttribute("aria-label"), address);
+        });
       });
     });
-  });
+  }
+
+  function annotateForPrint() {
+    var canonical = document.querySelector('link[rel="canonical"]');
+    var base = canonical ? canonical.href : location.href;
+    document.querySelectorAll("article a[href]:not(.term):not(.headerlink):not(.para-link):not(.para-edit)")
+      .forEach(function (link) {
+        var href = link.getAttribute("href");
+        if (href.charAt(0) !== "#") link.dataset.printUrl = new URL(href, base).href;
+      });
+  }
+  window.addEventListener("beforeprint", annotateForPrint);
+  (window.requestIdleCallback || window.setTimeout)(annotateForPrint);
 })();

@@ -16,6 +16,29 @@ from .project import ROOT
 from .site import load_site
 
 SITE = ROOT / "site"
+COMMANDS: list = []
+
+
+def command(*arguments: tuple[tuple, dict]):
+    """Register a function as a subcommand; its docstring's first line is its help, `arguments` its options."""
+    def register(function):
+        function.arguments = arguments
+        COMMANDS.append(function)
+        return function
+    return register
+
+
+def option(*names, **settings) -> tuple[tuple, dict]:
+    return names, settings
+
+
+def _load():
+    """The checked sources, or None after printing what is wrong."""
+    try:
+        return load_site()
+    except SourceError as error:
+        print(f"✗ {error}", file=sys.stderr)
+        return None
 
 
 def _commit_time() -> str | None:
@@ -34,12 +57,10 @@ def _mkdocs(*args: str) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=ROOT, env=env)
 
 
+@command()
 def check(_args) -> int:
     """Read and cross-check every source; print what is fine and what is not."""
-    try:
-        site = load_site()
-    except SourceError as error:
-        print(f"✗ {error}", file=sys.stderr)
+    if not (site := _load()):
         return 1
     project = site.project
     print(f"✓ seed: {len(project.blocks)} blocks, every one named in seeds/blocks.yml")
@@ -52,6 +73,7 @@ def check(_args) -> int:
     return 0
 
 
+@command()
 def build(args) -> int:
     """Build the site with --strict into build/; replace site/ only when that succeeded."""
     staging, previous = ROOT / "build" / "site.new", ROOT / "build" / "site.old"
@@ -70,6 +92,7 @@ def build(args) -> int:
     return 0
 
 
+@command(option("--update", action="store_true", help="add the site's new addresses to the manifest"))
 def addresses(args) -> int:
     """Check that every published address (seeds/addresses.txt) still leads somewhere; --update adds new ones."""
     from .addresses import collect, manifest_text, read_manifest, unresolved
@@ -98,13 +121,12 @@ def addresses(args) -> int:
     return 0
 
 
+@command(option("--accept", action="store_true",
+                help="record the current Chinese versions, after a translator has reviewed them"))
 def stale(args) -> int:
     """List English texts whose Chinese changed since they were translated; --accept records them as reviewed."""
     from .freshness import accept
-    try:
-        site = load_site()
-    except SourceError as error:
-        print(f"✗ {error}", file=sys.stderr)
+    if not (site := _load()):
         return 1
     if args.accept:
         for path in accept(site.project, site.pages):
@@ -119,6 +141,8 @@ def stale(args) -> int:
     return 1 if site.stale else 0
 
 
+@command(option("--pages", help="comma-separated page names (default: all)"),
+         option("--full-page", action="store_true", help="the whole page, not the first screen"))
 def screenshots(args) -> int:
     """Screenshot every page of site/ in both languages, desktop and phone, light and dark (build/screenshots/)."""
     from .screenshots import take
@@ -128,11 +152,17 @@ def screenshots(args) -> int:
     return 0
 
 
+@command(option("--addr", default="127.0.0.1:8000", help="address to serve on"))
 def serve(args) -> int:
     """Preview on http://127.0.0.1:8000 with live reload; edits under seeds/ and docs/ show at once."""
     return _mkdocs("serve", "--strict", "--dev-addr", args.addr)
 
 
+@command(option("--skip-lighthouse", action="store_true", help="a quick run: sizes and build times only"),
+         option("--pages", help="only these pages, e.g. index,article,404 (both languages)"),
+         option("--builds", type=int, default=3, help="clean builds to time (default 3); 0 measures site/ as it is"),
+         option("--lighthouse-runs", type=int, default=1,
+                help="Lighthouse runs per page (default 1); with more, the median run is shown"))
 def bench(args) -> int:
     """Measure the site: clean build time, page and first-load sizes, search indexes, Lighthouse scores."""
     from .bench import bench as run_bench
@@ -143,27 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for function in (check, build, serve, stale, addresses, screenshots, bench):
-        command = commands.add_parser(function.__name__, help=function.__doc__.splitlines()[0])
-        command.set_defaults(run=function)
-        if function is serve:
-            command.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on")
-        if function is stale:
-            command.add_argument("--accept", action="store_true",
-                                 help="record the current Chinese versions, after a translator has reviewed them")
-        if function is screenshots:
-            command.add_argument("--pages", help="comma-separated page names (default: all)")
-            command.add_argument("--full-page", action="store_true", help="the whole page, not the first screen")
-        if function is addresses:
-            command.add_argument("--update", action="store_true", help="add the site's new addresses to the manifest")
-        if function is bench:
-            command.add_argument("--skip-lighthouse", action="store_true",
-                                 help="a quick run: sizes and build times only")
-            command.add_argument("--pages", help="only these pages, e.g. index,article,404 (both languages)")
-            command.add_argument("--builds", type=int, default=3,
-                                 help="clean builds to time (default 3); 0 measures site/ as it is")
-            command.add_argument("--lighthouse-runs", type=int, default=1,
-                                 help="Lighthouse runs per page (default 1); with more, the median run is shown")
+    for function in COMMANDS:
+        subcommand = commands.add_parser(function.__name__, help=function.__doc__.splitlines()[0])
+        subcommand.set_defaults(run=function)
+        for names, settings in function.arguments:
+            subcommand.add_argument(*names, **settings)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -19,12 +19,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from .browser import CHROMIUM_ARGS, chromium_path
+from .project import ROOT
+
 WORK = ROOT / "build" / "bench"
 REPORT_JSON = ROOT / "build" / "bench.json"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run")
+CHROME_FLAGS = ("--headless=new", *CHROMIUM_ARGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GZIP_LEVEL = 6  # what the static server sends, so the HTML gzip size equals the page's own first-load bytes
 KIB = 1024
@@ -169,7 +169,7 @@ def first_loads(base_url: str, pages: list[dict]) -> None:
     """
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROME_FLAGS[1:]))
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
         for page in pages:
             page["first_load"] = {}
             for viewport_name, viewport in VIEWPORTS.items():
@@ -219,7 +219,7 @@ def lighthouse(url: str, out: Path) -> dict:
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     command = [str(binary), url, "--output=json", f"--output-path={out}", "--quiet",
                f"--chrome-flags={' '.join(CHROME_FLAGS)}", f"--only-categories={','.join(CATEGORIES)}"]
-    done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
+    done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chromium_path()}, capture_output=True, text=True,
                           timeout=300)
     if done.returncode != 0 or not out.exists():
         return {"error": (done.stderr or done.stdout).strip()[-2000:]}
@@ -429,7 +429,7 @@ def _method(build_runs: int, site: Path, lighthouse_runs: int) -> list[str]:
         "address gets the same page with status 404.",
         f"HTML size: the page's file, raw and gzip level {GZIP_LEVEL} (what the server sends).",
         "First load: scripts/explainer/static_server.py serves the pages with gzip on 127.0.0.1; Playwright drives "
-        f"{CHROMIUM} with a fresh context and the cache off (CDP Network.setCacheDisabled) and loads the page once, "
+        f"{chromium_path()} with a fresh context and the cache off (CDP Network.setCacheDisabled) and loads the page once, "
         "waiting for the load event, network idle and 0.5 s more; the sum of the Content-Length of every response "
         "(gzip-encoded bodies; HTTP headers not counted), workers' requests included, data: URLs excluded. "
         f"Loaded at {VIEWPORTS['phone']['width']}×{VIEWPORTS['phone']['height']} (Lighthouse's mobile size) and "
@@ -437,7 +437,7 @@ def _method(build_runs: int, site: Path, lighthouse_runs: int) -> list[str]:
         "build/bench.json lists every response.",
         "Search indexes: every search_index.json under the site, raw and gzip level 6; entries = items in `docs`.",
         "Lighthouse: node_modules/.bin/lighthouse with its default (mobile) preset and simulated throttling, "
-        f"CHROME_PATH={CHROMIUM}, --chrome-flags=\"{' '.join(CHROME_FLAGS)}\", the four categories, one page at a "
+        f"CHROME_PATH={chromium_path()}, --chrome-flags=\"{' '.join(CHROME_FLAGS)}\", the four categories, one page at a "
         "time against the same gzip server, "
         + (f"{lighthouse_runs} runs per page; the table shows the run with the median performance score and, in "
            "brackets, the range over the runs; " if lighthouse_runs > 1 else "one run per page; ")
@@ -517,7 +517,7 @@ def bench(args) -> int:
 
 def _chromium_version() -> str:
     try:
-        out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
+        out = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.TimeoutExpired):
         return "?"
     return next((word for word in out.split() if word[:1].isdigit() and "." in word), out.strip() or "?")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -101,52 +100,35 @@ def question_anchors(soup: BeautifulSoup) -> None:
             first.replace_with(first[match.end():])
 
 
-def _target_name(element: Tag) -> str:
-    """What a copy-link button names: a heading's text, a picture's caption, else the address."""
-    if element.name in ("h2", "h3"):
-        text = "".join(s for s in element.find_all(string=True) if not s.find_parent(class_="headerlink"))
-        return text.strip()
-    if element.name == "figure" and (caption := element.find("figcaption")):
-        return caption.get_text(" ", strip=True)
-    return "#" + element["id"]
+def copy_link_strings(soup: BeautifulSoup, context: PageContext) -> None:
+    """What assets/links.js needs to add a copy-link button beside every address a reader may share.
 
-
-def copy_link_buttons(soup: BeautifulSoup, context: PageContext) -> None:
-    """A copy-link button beside every address a reader may share: sections, paragraphs, questions, pictures.
-
-    The buttons start hidden; assets/links.js shows them and does the copying, so a
-    reader without JavaScript only sees the plain permalinks. Their icon is a CSS
-    mask and they carry no `title`: a page has dozens of them, and the theme turns
-    every `title` into a tooltip component at load.
+    The buttons only work with JavaScript, so the script makes them; the page carries
+    once what they say (in its language) and which elements get one.
     """
-    targets = soup.select(SHAREABLE)
-    for element in targets:
-        label = context.strings["copy_link_to"].format(target=_target_name(element))
-        button = soup.new_tag("button", attrs={
-            "type": "button", "class": "copy-link", "hidden": "", "data-fragment": element["id"],
-            "aria-label": label, "data-copied": context.strings["link_copied"]})
-        if element.name in ("h2", "h3"):
-            element.append(button)
-        else:
-            element.insert(0, button)
+    holder = soup.new_tag("span", attrs={"class": "copy-link-strings", "hidden": "", "data-targets": SHAREABLE,
+                                         "data-label": context.strings["copy_link_to"],
+                                         "data-copied": context.strings["link_copied"],
+                                         "data-question": context.strings["question"]})
+    soup.append(holder)
 
 
 def permalinks(soup: BeautifulSoup, context: PageContext) -> None:
-    """The headings' ¶ links are named in the page's language, by aria-label rather than a tooltip title."""
+    """The headings' ¶ links are named in the page's language, by aria-label rather than a tooltip title.
+
+    One name for all: inside its heading, a link's purpose is clear from its context (WCAG 2.4.4).
+    """
     for link in soup.select("a.headerlink"):
         del link["title"]
-        heading = link.find_parent(["h1", "h2", "h3", "h4"])
-        name = "".join(s for s in heading.find_all(string=True) if not s.find_parent(class_="headerlink")).strip()
-        link["aria-label"] = context.strings["permalink_to"].format(target=name)
+        link["aria-label"] = context.strings["permalink"]
 
 
 def print_parts(soup: BeautifulSoup, context: PageContext, marked: list[str], terms: dict) -> None:
-    """What only a printed handout shows: the page's address, link targets, and the terms it uses."""
-    for link in soup.select("a[href]"):
-        classes = link.get("class", [])
-        if {"term", "headerlink", "para-link"} & set(classes) or link["href"].startswith("#"):
-            continue
-        link["data-print-url"] = urljoin(context.url, link["href"])
+    """What only a printed handout shows: the page's address and the terms it uses.
+
+    The links' targets, written out after each link, are added by assets/links.js: as
+    attributes here they would weigh on every page, and only print needs them.
+    """
     header = BeautifulSoup(
         f'<p class="print-only print-address" data-search-exclude>{context.strings["print_source"]} '
         f'<span class="print-address__url"></span></p>', "html.parser")
@@ -187,7 +169,7 @@ def finish(html: str, context: PageContext, matchers: dict[str, TermMatcher], te
     definitions = {term_id: term.short[context.lang] for term_id, term in terms.items()}
     marked = mark_terms(soup, context.lang, matchers, definitions, context.glossary_href)
     permalinks(soup, context)
-    copy_link_buttons(soup, context)
+    copy_link_strings(soup, context)
     print_parts(soup, context, marked, terms)
     return str(soup)
 

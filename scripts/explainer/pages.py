@@ -250,25 +250,25 @@ class PageBuilder:
         for group in self.project.glossary.groups:
             out += [f"## {escape_md(group.names[self.lang])} {{ #{group.id} }}", ""]
             for term in self.project.glossary.in_group(group.id):
-                names = " · ".join(
-                    [f'<span lang="{self.lang}">{html.escape(f)}</span>' for f in term.forms[self.lang]]
+                names = " · ".join(  # the heading is the first name; here the others, in both languages
+                    [html.escape(f) for f in term.forms[self.lang][1:]]
                     + [f'<span lang="{other}">{html.escape(f)}</span>' for f in term.forms[other]
                        if f not in term.forms[self.lang]])
                 out += [f"### {escape_md(term.name(self.lang))} {{ #{term.id} }}", "",
-                        f'<div class="term-entry" data-term-entry="{term.id}" data-no-terms markdown>', "",
-                        f'<p class="term-names"><span class="term-names__label">{self.s("glossary_names")}</span> {names}</p>', "",
-                        escape_md(term.long[self.lang]), ""]
+                        f'<div data-term-entry="{term.id}" data-no-terms markdown>', ""]
+                if names:
+                    out += [f'<p class="term-names"><b>{self.s("glossary_names")}</b> {names}</p>', ""]
+                out += [escape_md(term.long[self.lang]), ""]
                 out += self.stale_note(f"glossary {term.id}")
                 if term.explained_in:
                     out += [self.s("glossary_explained", n=paragraph_number(term.explained_in), id=term.explained_in), ""]
                 else:
                     out += [self.s("glossary_context"), ""]
                 pages = [f"[{escape_md(self.titles[name])}]({name}.md)" for name in self.uses.pages.get(term.id, [])]
-                paragraphs = [f"[{self.s('paragraph', n=paragraph_number(b))}](article.md#{b})"
-                              for b in self.uses.blocks.get(term.id, [])]
+                if blocks := self.uses.blocks.get(term.id):
+                    label = self.s("glossary_in_article", title=self.titles["article"], n=paragraph_number(blocks[0]))
+                    pages.append(f"[{escape_md(label)}](article.md#{blocks[0]})")
                 if pages:
                     out += [self.s("glossary_pages", links=self.s("list_separator").join(pages)), ""]
-                if paragraphs:
-                    out += [self.s("glossary_paragraphs", links=self.s("list_separator").join(paragraphs)), ""]
                 out += ["</div>", ""]
         return "\n".join(out)

@@ -5,15 +5,13 @@ Chromium and the Python playwright package (both installed by `make test`).
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from .browser import launch
 from .project import PAGES, URL_PREFIX
 from .static_server import start
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def take(site: Path, out: Path, pages: list[str] | None = None, full_page: bool = False) -> list[Path]:
@@ -25,8 +23,7 @@ def take(site: Path, out: Path, pages: list[str] | None = None, full_page: bool 
     written = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                                 args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for (view, (width, height)) in VIEWPORTS.items():
                 for scheme in ("light", "dark"):
                     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)

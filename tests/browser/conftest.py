@@ -1,22 +1,11 @@
 """Browser tests: Playwright drives Debian's Chromium against site/ served on 127.0.0.1."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.conftest import SITE
+from explainer.browser import launch
 from explainer.static_server import start
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Debian's chromium is not installed: `make test` installs it (apt-get install chromium)")
-    return path
+from tests.conftest import SITE
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +21,7 @@ def base_url():
 def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

@@ -4,13 +4,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from explainer.project import PAGES
+from explainer.project import PAGES, URL_PREFIX
 
 OTHER = {"zh": "en", "en": "zh"}
-
-
-def prefix(lang: str) -> str:
-    return "" if lang == "zh" else "en/"
 
 
 def path_of(name: str) -> str:
@@ -35,9 +31,9 @@ def a_fragment(site, name: str) -> str:
 @pytest.mark.parametrize("start", ["zh", "en"])
 def test_switching_language_keeps_the_fragment(page, base_url, site, name, start):
     fragment = a_fragment(site, name)
-    page.goto(f"{base_url}/{prefix(start)}{path_of(name)}#{fragment}")
+    page.goto(f"{base_url}/{URL_PREFIX[start]}{path_of(name)}#{fragment}")
     switch_language(page, OTHER[start])
-    assert page.url == f"{base_url}/{prefix(OTHER[start])}{path_of(name)}#{fragment}"
+    assert page.url == f"{base_url}/{URL_PREFIX[OTHER[start]]}{path_of(name)}#{fragment}"
     assert page.locator("html").get_attribute("lang") == OTHER[start]
     assert page.locator(f"#{fragment}").count() == 1
 
@@ -56,10 +52,10 @@ def test_switching_after_navigating_within_the_site(page, base_url):
 
 @pytest.mark.parametrize("start", ["zh", "en"])
 def test_switching_from_the_404_page_goes_to_the_same_address(page, base_url, start):
-    response = page.goto(f"{base_url}/{prefix(start)}organization/no-such-section/")
+    response = page.goto(f"{base_url}/{URL_PREFIX[start]}organization/no-such-section/")
     assert response.status == 404
     switch_language(page, OTHER[start])
-    assert page.url == f"{base_url}/{prefix(OTHER[start])}organization/no-such-section/"
+    assert page.url == f"{base_url}/{URL_PREFIX[OTHER[start]]}organization/no-such-section/"
     assert page.locator("html").get_attribute("lang") == OTHER[start]
 
 
@@ -67,11 +63,11 @@ def test_switching_from_the_404_page_goes_to_the_same_address(page, base_url, st
                                                    ("en", "challenges", "q-valuation")])
 def test_copy_link_copies_the_full_address_and_says_so(page, context, base_url, site, lang, name, fragment):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(f"{base_url}/{prefix(lang)}{name}/")
+    page.goto(f"{base_url}/{URL_PREFIX[lang]}{name}/")
     button = page.locator(f"button.copy-link[data-fragment='{fragment}']")
     button.focus()
     page.keyboard.press("Enter")
-    expected = f"{base_url}/{prefix(lang)}{name}/#{fragment}"
+    expected = f"{base_url}/{URL_PREFIX[lang]}{name}/#{fragment}"
     assert page.evaluate("navigator.clipboard.readText()") == expected
     expect(page.locator(".copy-link-status")).to_have_text(site.strings["link_copied"][lang])
 
@@ -103,7 +99,6 @@ def test_a_moved_page_sends_the_reader_on_with_the_fragment(browser, tmp_path):
     import shutil
 
     from explainer.addresses import parse_redirects, write_page_redirects
-    from explainer.project import URL_PREFIX
     from explainer.static_server import start
     from tests.conftest import SITE
 
@@ -119,3 +114,16 @@ def test_a_moved_page_sends_the_reader_on_with_the_fragment(browser, tmp_path):
         assert page.locator("#p17").is_visible()
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("lang", URL_PREFIX)
+def test_copy_buttons_name_what_they_copy(page, base_url, site, lang):
+    page.goto(f"{base_url}/{URL_PREFIX[lang]}organization/")
+    label = site.strings["copy_link_to"][lang]
+    heading = page.locator("h2#structure").evaluate("h => h.firstChild.textContent.trim()")
+    assert page.locator("button.copy-link[data-fragment='structure']").get_attribute("aria-label") == \
+        label.replace("{target}", heading)
+    second = site.strings["question"][lang].replace("{n}", "2")
+    question = page.locator("li.question").nth(1).get_attribute("id")
+    assert page.locator(f"button.copy-link[data-fragment='{question}']").get_attribute("aria-label") == \
+        label.replace("{target}", second)

@@ -3,23 +3,23 @@ import re
 
 import pytest
 
+from explainer.project import URL_PREFIX
 
-@pytest.mark.parametrize("path, term", [("products/", "dit"), ("en/products/", "dit")])
-def test_hover_shows_the_definition(page, base_url, site, path, term):
-    lang = "en" if path.startswith("en/") else "zh"
-    page.goto(f"{base_url}/{path}")
-    link = page.locator(f"article a.term[data-term={term}]").first
-    link.hover()
-    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text=site.project.glossary.by_id()[term].short[lang])
-    tooltip.first.wait_for(state="visible", timeout=3000)
+PAGE_OF = {"dit": "products", "kling-ai-business-unit": "organization"}
 
 
-@pytest.mark.parametrize("path", ["organization/", "en/organization/"])
-def test_tab_reaches_a_term_and_enter_opens_its_entry(page, base_url, site, path):
-    lang = "en" if path.startswith("en/") else "zh"
-    page.goto(f"{base_url}/{path}")
-    first_term = page.locator("article a.term").first
-    term = first_term.get_attribute("data-term")
+@pytest.mark.parametrize("lang", URL_PREFIX)
+@pytest.mark.parametrize("term", PAGE_OF)
+def test_hover_shows_the_definition(page, base_url, site, lang, term):
+    page.goto(f"{base_url}/{URL_PREFIX[lang]}{PAGE_OF[term]}/")
+    page.locator(f"article a.term[data-term={term}]").first.hover()
+    definition = site.project.glossary.by_id()[term].short[lang]
+    page.locator(".md-tooltip2, .md-tooltip").filter(has_text=definition).first.wait_for(state="visible", timeout=3000)
+
+
+@pytest.mark.parametrize("lang", URL_PREFIX)
+def test_tab_reaches_a_term_focus_describes_it_and_enter_opens_its_entry(page, base_url, site, lang):
+    page.goto(f"{base_url}/{URL_PREFIX[lang]}organization/")
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('term')"):
@@ -28,9 +28,9 @@ def test_tab_reaches_a_term_and_enter_opens_its_entry(page, base_url, site, path
         pytest.fail("Tab never reached a glossary term")
     focused = page.evaluate("document.activeElement.dataset.term")
     page.wait_for_function("document.activeElement.getAttribute('aria-describedby')")
-    described = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby') || '')?.textContent")
-    assert described and site.project.glossary.by_id()[focused].short[lang] in described
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
+    assert site.project.glossary.by_id()[focused].short[lang] in described
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"/glossary/#{focused}$"))
+    page.wait_for_url(re.compile(rf"/{URL_PREFIX[lang]}glossary/#{focused}$"))
     assert page.locator(f"#{focused}").is_visible()
-    assert term
