@@ -7,10 +7,8 @@ generator's `file:line: … fix: …` message.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -22,8 +20,8 @@ from explainer.addresses import write_page_redirects  # noqa: E402
 from explainer.errors import SourceError  # noqa: E402
 from explainer.glossary import jieba_user_dict  # noqa: E402
 from explainer.search import write_language_indexes  # noqa: E402
-from explainer.document import finish_document  # noqa: E402
-from explainer.project import ROOT, URL_PREFIX  # noqa: E402
+from explainer.document import finish_document, not_found_page  # noqa: E402
+from explainer.project import DEFAULT_LANG, ROOT, URL_PREFIX  # noqa: E402
 from explainer.site import Repository, Site, load_site  # noqa: E402
 
 site: Site | None = None
@@ -86,7 +84,7 @@ def on_post_page(output, page, config):
     rest = page.url.removeprefix(URL_PREFIX[lang])
     root = config.site_url or "/"
     urls = {alt: f"{root}{prefix}{rest}" for alt, prefix in URL_PREFIX.items()}
-    return finish_document(output, urls, default="zh")
+    return finish_document(output, urls, DEFAULT_LANG)
 
 
 _not_found_pages: dict[str, bytes] = {}
@@ -104,20 +102,17 @@ def _place_not_found_page(config) -> None:
     target = Path(config.site_dir) / "404.html"
     root = config.site_url or "/"
     homes = {alt: f"{root}{prefix}" for alt, prefix in URL_PREFIX.items()}
-    html = finish_document(target.read_text(encoding="utf-8"), homes, default="zh")
-    for alt, home in homes.items():
-        path = urlsplit(home).path
-        html = re.sub(rf'(<a\b[^>]*?\bhref=")[^"]*("[^>]*\bhreflang="{alt}")', rf"\g<1>{path}\g<2>", html)
+    html = not_found_page(target.read_text(encoding="utf-8"), homes, DEFAULT_LANG)
     _not_found_pages[lang] = html.encode("utf-8")
-    if lang != "zh" and "zh" in _not_found_pages:
-        (Path(config.site_dir) / lang).mkdir(exist_ok=True)
-        (Path(config.site_dir) / lang / "404.html").write_bytes(_not_found_pages[lang])
-    target.write_bytes(_not_found_pages.get("zh", _not_found_pages[lang]))
+    if lang != DEFAULT_LANG and DEFAULT_LANG in _not_found_pages:
+        (Path(config.site_dir) / URL_PREFIX[lang]).mkdir(exist_ok=True)
+        (Path(config.site_dir) / URL_PREFIX[lang] / "404.html").write_bytes(_not_found_pages[lang])
+    target.write_bytes(_not_found_pages.get(DEFAULT_LANG, _not_found_pages[lang]))
 
 
 def on_post_build(config):
     _place_not_found_page(config)
-    if config.theme["language"] == "zh":
+    if config.theme["language"] == DEFAULT_LANG:
         write_page_redirects(Path(config.site_dir), site.redirects, URL_PREFIX)
         (Path(config.site_dir) / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\nSitemap: {config.site_url or '/'}sitemap.xml\n", encoding="utf-8")

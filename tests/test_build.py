@@ -6,7 +6,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from explainer.project import PAGES, URL_PREFIX
+from explainer.project import URL_PREFIX
 from tests.conftest import ALL_PAGES, page_path
 
 REPO = "https://github.com/example/kling-explainer"

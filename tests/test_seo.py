@@ -1,7 +1,6 @@
 """Found and shared well, and private: what search engines, link previews and readers' browsers read in the HTML."""
 import re
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
 
 import pytest
 

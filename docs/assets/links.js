@@ -78,7 +78,8 @@
   }
 
   var strings = document.querySelector(".copy-link-strings");
-  if (strings) {
+  var later = window.requestIdleCallback || window.setTimeout;  // after the page is usable, not before
+  if (strings) later(function () {
     document.querySelectorAll("article " + strings.dataset.targets.split(",").join(", article ")).forEach(function (element) {
       var button = document.createElement("button");
       button.type = "button";
@@ -99,7 +100,7 @@
         });
       });
     });
-  }
+  });
 
   function annotateForPrint() {
     var canonical = document.querySelector('link[rel="canonical"]');
@@ -111,5 +112,5 @@
       });
   }
   window.addEventListener("beforeprint", annotateForPrint);
-  (window.requestIdleCallback || window.setTimeout)(annotateForPrint);
+  later(annotateForPrint);
 })();

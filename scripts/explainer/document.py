@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from urllib.parse import urlsplit
 
 
 ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
@@ -84,3 +85,12 @@ def content_security_policy(document: str) -> str:
 def finish_document(document: str, urls: dict[str, str], default: str) -> str:
     """Every whole-document fix, in order: the CSP comes last, when the scripts are final."""
     return content_security_policy(named_search_dialog(valid_toggles(language_alternates(document, urls, default))))
+
+
+def not_found_page(document: str, homes: dict[str, str], default: str) -> str:
+    """A 404 page: its language links lead to each language's home (assets/links.js then keeps the address)."""
+    document = finish_document(document, homes, default)
+    for lang, home in homes.items():
+        document = re.sub(rf'(<a\b[^>]*?\bhref=")[^"]*("[^>]*\bhreflang="{lang}")',
+                          rf"\g<1>{urlsplit(home).path}\g<2>", document)
+    return document

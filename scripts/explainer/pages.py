@@ -30,17 +30,6 @@ def paragraph_number(block_id: str) -> int:
     return int(block_id.lstrip("p"))
 
 
-def headings(markdown: str):
-    """(line number, level, title, id) of each Markdown heading outside code fences."""
-    fenced = False
-    for number, line in enumerate(markdown.splitlines(), 1):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced and (match := HEADING.match(line)):
-            yield number, len(match[1]), match[2], match[3]
-
-
 @dataclass(frozen=True)
 class TermUses:
     """Where each glossary term occurs in one language: page names and article blocks."""
@@ -125,13 +114,13 @@ class PageBuilder:
         return "\n".join(self.passage(group) for group in groups)
 
     def _adjacent(self, a: str, b: str) -> bool:
-        ids = [block.id for block in self.project.blocks]
-        return ids.index(b) == ids.index(a) + 1
+        return self.project.position[b] == self.project.position[a] + 1
 
     def source_line(self) -> str:
-        byline = self.project.text("p01", self.lang)
-        link = f"[{escape_md(byline)}](article.md#p01)"
-        return f'<p class="source-line" data-blocks="p01" markdown>{self.s("source_line", byline=link)}</p>\n'
+        """The line under a topic page's title: whose article it quotes (the byline block), and where it is whole."""
+        byline = next(block for block in self.project.blocks if block.kind == "byline")
+        link = f"[{escape_md(self.project.text(byline.id, self.lang))}](article.md#{byline.id})"
+        return f'<p class="source-line" data-blocks="{byline.id}" markdown>{self.s("source_line", byline=link)}</p>\n'
 
     # -- pages ----------------------------------------------------------------
 

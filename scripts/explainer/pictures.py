@@ -14,7 +14,6 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from .errors import SourceError
 from .figures import Figure
@@ -578,7 +577,7 @@ class Drawing:
             out.append('<tr class="picture-table__subject">' if row["subject"] else '<tr>')
             for number, cell in enumerate(row["cells"]):
                 lines = "".join(
-                    f'<span class="picture-table__line">'
+                    '<span class="picture-table__line">'
                     + (_esc(self.w("separator")).join(self.words(w) for w in line) if isinstance(line, list) else self.words(line))
                     + "</span>" for line in cell)
                 if number == 0:

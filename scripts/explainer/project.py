@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"  # served at the site's root
 URL_PREFIX = {"zh": "", "en": "en/"}  # Chinese at the site's root, English under /en/
 TOPIC_PAGES = ("organization", "revenue", "products", "challenges", "landscape")
 PAGES = ("index", *TOPIC_PAGES, "article", "glossary", "about")
@@ -73,10 +74,12 @@ class Project:
     figures: dict[str, Figure]
     outline: dict[str, tuple[Section, ...]]
     block_by_id: dict[str, Block] = field(init=False)
+    position: dict[str, int] = field(init=False)  # block id → its place in the article
     pictures: Pictures = field(init=False)  # set by load_project: pictures read the other sources
 
     def __post_init__(self):
         self.block_by_id = {block.id: block for block in self.blocks}
+        self.position = {block.id: index for index, block in enumerate(self.blocks)}
 
     def text(self, block_id: str, lang: str) -> str:
         """A block's text in a language: the seed's Chinese or our English."""
