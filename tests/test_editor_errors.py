@@ -210,3 +210,12 @@ def test_a_term_that_occurs_nowhere(project_copy):
     assert error_of(project_copy) == (
         f"seeds/glossary.yml:{line}: the en forms of term 'bluefocus' occur nowhere on the site\n"
         "    fix: check the spelling of its forms against the text, or remove the term")
+
+
+def test_a_sentence_cut_short_by_a_hash(project_copy):
+    """Unquoted YAML text stops at ` #`: the rest would vanish from the site without a word."""
+    edit(project_copy, "seeds/glossary.yml", "short: Short for business unit.", "short: Short for business unit (see #bu).")
+    line = line_of(project_copy, "seeds/glossary.yml", "(see #bu)")
+    assert error_of(project_copy) == (
+        f"seeds/glossary.yml:{line}: the text of `short` goes on after ` #`, which YAML reads as a comment and drops\n"
+        "    fix: put the whole text in double quotes")

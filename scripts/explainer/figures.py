@@ -146,7 +146,7 @@ def parse_figures(data, path: str | Path, blocks: dict[str, str]) -> dict[str, F
                               f"use one of: {', '.join(KINDS)}")
         label = require(entry, "label", path, f"figure {figure_id}")
         for key, value in (("label", label), ("period", entry.get("period")), ("inferred", entry.get("inferred"))):
-            if value is not None and not (isinstance(value, dict) and value.get("zh") and value.get("en")):
+            if value is not None and not (isinstance(value, dict) and value.text("zh", path) and value.text("en", path)):
                 raise SourceError(path, entry.line_of(key), f"figure {figure_id!r}: `{key}` needs both zh and en",
                                   f"write `{key}: {{zh: …, en: …}}`")
         figure = Figure(figure_id, source, kind,

@@ -60,7 +60,7 @@ def _language(entry: Lined, lang: str, term_id: str, path) -> tuple[tuple[str, .
     if isinstance(forms, str):
         forms = [forms]
     for key in ("short", "long"):
-        value = side.get(key)
+        value = side.text(key, path)
         if not isinstance(value, str) or not value.strip():
             raise SourceError(path, side.line_of(key), f"term {term_id!r} has an empty {lang} `{key}` definition",
                               f"write the {'one-sentence tooltip' if key == 'short' else 'longer explanation'} "

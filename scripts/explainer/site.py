@@ -117,7 +117,7 @@ def load_strings(path: Path, rel: str) -> dict:
     data = parse_yaml(path.read_text(encoding="utf-8"), rel)
     for key, value in data.items():
         for lang in LANGS:
-            if not isinstance(value, dict) or not value.get(lang):
+            if not isinstance(value, dict) or not value.text(lang, rel):
                 raise SourceError(rel, data.line_of(key), f"the text {key!r} has no {lang} version",
                                   f"add `{lang}: …` under `{key}:`")
     return data

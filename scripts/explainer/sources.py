@@ -29,9 +29,18 @@ class Lined(dict):
 
     line: int = 0
     key_lines: dict
+    cut_by_comment: set  # keys whose unquoted text is followed by ` #…` on its line: YAML dropped that part
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+    def text(self, key: str, path: str | Path) -> str | None:
+        """A sentence-like value, refused when YAML silently cut it at ` #`."""
+        if key in self.cut_by_comment:
+            raise SourceError(path, self.line_of(key), f"the text of `{key}` goes on after ` #`, which YAML reads "
+                              "as a comment and drops", "put the whole text in double quotes")
+        value = self.get(key)
+        return None if value is None else str(value)
 
 
 class LinedList(list):
@@ -46,6 +55,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Lined:
     mapping = Lined()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
+    mapping.cut_by_comment = set()
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
@@ -53,6 +63,11 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Lined:
                               f"the key {key!r} is given twice", "keep one of them")
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.ScalarNode) and value_node.style is None:
+            end = value_node.end_mark
+            rest = end.buffer[end.pointer:].split("\n", 1)[0] if end.buffer else ""
+            if re.match(r"\s+#", rest):
+                mapping.cut_by_comment.add(key)
     return mapping
 
 
