@@ -179,7 +179,7 @@ def first_loads(base_url: str, pages: list[dict]) -> None:
                 cdp.send("Network.enable")
                 cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
                 responses = []
-                context.on("response", responses.append)
+                context.on("response", lambda response, into=responses: into.append(response))
                 tab.goto(base_url + page["path"], wait_until="load")
                 tab.wait_for_load_state("networkidle")
                 tab.wait_for_timeout(500)
