@@ -5,6 +5,7 @@
  *   and say so; the page says which elements get one and what the buttons say, in its language.
  * - A printed page writes out where its links lead, as published addresses (data-print-url,
  *   shown by the print styles in site.css).
+ * - A glossary term shows its definition in Material's tooltip style when hovered or focused.
  */
 (function () {
   "use strict";
@@ -113,4 +114,73 @@
   }
   window.addEventListener("beforeprint", annotateForPrint);
   later(annotateForPrint);
+
+  /* Glossary terms. Each link is described (aria-describedby) by its definition in the page's list
+     of the terms it uses, so screen readers have it without this script; sighted readers get it
+     here, in one tooltip made when first needed rather than one per term when the page loads.
+     The pointer may move onto the tooltip; Escape hides it. */
+  var tip = null, hideTimer = 0;
+
+  function tooltip() {
+    if (tip) return tip;
+    tip = document.createElement("div");
+    tip.className = "md-tooltip2 md-tooltip2--bottom";
+    tip.setAttribute("role", "tooltip");
+    tip.setAttribute("aria-hidden", "true");  // announced already, through the term's description
+    tip.style.setProperty("--md-tooltip-tail", "0px");
+    var inner = document.createElement("div");
+    inner.className = "md-tooltip2__inner md-typeset";
+    tip.appendChild(inner);
+    tip.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", hideSoon);
+    document.body.appendChild(tip);
+    return tip;
+  }
+
+  function show(term) {
+    var definition = document.getElementById(term.getAttribute("aria-describedby"));
+    if (!definition) return;
+    window.clearTimeout(hideTimer);
+    var box = tooltip(), inner = box.firstChild, rect = term.getBoundingClientRect();
+    inner.textContent = definition.textContent;
+    box.style.setProperty("--md-tooltip-host-x", rect.left + window.scrollX + "px");
+    box.style.setProperty("--md-tooltip-host-y", rect.top + window.scrollY + "px");
+    box.style.setProperty("--md-tooltip-x", rect.width / 2 + "px");
+    box.style.setProperty("--md-tooltip-y", rect.height + 8 + "px");
+    box.style.setProperty("--md-tooltip-width", inner.getBoundingClientRect().width + "px");
+    box.classList.add("md-tooltip2--active");
+  }
+
+  function hide() {
+    window.clearTimeout(hideTimer);
+    if (tip) tip.classList.remove("md-tooltip2--active");
+  }
+
+  function hideSoon() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, 250);
+  }
+
+  function termOf(event) {
+    return event.target.closest ? event.target.closest("a.term[aria-describedby]") : null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var term = termOf(event);
+    if (term) show(term);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var term = termOf(event);
+    if (term && !term.contains(event.relatedTarget)) hideSoon();
+  });
+  document.addEventListener("focusin", function (event) {
+    var term = termOf(event);
+    if (term) show(term);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (termOf(event)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
 })();

@@ -48,11 +48,17 @@ def _language(node: NavigableString, default: str) -> str:
     return default
 
 
-def mark_terms(soup: BeautifulSoup, lang: str, matchers: dict[str, TermMatcher], definitions: dict[str, str],
-               glossary_href: str) -> list[str]:
-    """Link the first occurrence of each term per section to its glossary entry, with its definition as title.
+def definition_id(term_id: str) -> str:
+    """The id of a term's definition on a page: the handout's list of terms, which the links describe themselves by."""
+    return f"tip-{term_id}"
 
-    `definitions` maps term id → short definition in the page's language.
+
+def mark_terms(soup: BeautifulSoup, lang: str, matchers: dict[str, TermMatcher], glossary_href: str) -> list[str]:
+    """Link the first occurrence of each term per section to its glossary entry, described by its definition.
+
+    The definition is not a `title`: Material would mount a tooltip on each one when the page
+    loads (a quarter of a second of a phone's main thread on the article page); assets/links.js
+    shows it on demand, and screen readers get it from `aria-describedby` without any script.
     Returns the ids of the terms marked, in order.
     """
     marked_here: set[str] = set()
@@ -76,7 +82,8 @@ def mark_terms(soup: BeautifulSoup, lang: str, matchers: dict[str, TermMatcher],
             marked_here.add(match.term_id)
             marked.append(match.term_id)
             link = soup.new_tag("a", attrs={"class": "term", "href": f"{glossary_href}#{match.term_id}",
-                                            "title": definitions[match.term_id], "data-term": match.term_id})
+                                            "aria-describedby": definition_id(match.term_id),
+                                            "data-term": match.term_id})
             link.string = match.form
             pieces += [text[cursor:match.start], link]
             cursor = match.end
@@ -144,7 +151,7 @@ def print_parts(soup: BeautifulSoup, context: PageContext, marked: list[str], te
         listing = soup.new_tag("dl")
         for term_id in dict.fromkeys(marked):
             term = terms[term_id]
-            name, definition = soup.new_tag("dt"), soup.new_tag("dd")
+            name, definition = soup.new_tag("dt"), soup.new_tag("dd", attrs={"id": definition_id(term_id)})
             name.string = term.name(context.lang)
             definition.string = term.short[context.lang]
             listing.extend([name, definition])
@@ -166,8 +173,7 @@ def finish(html: str, context: PageContext, matchers: dict[str, TermMatcher], te
     soup = BeautifulSoup(html, "html.parser")
     question_anchors(soup)
     fragment_aliases(soup, aliases)
-    definitions = {term_id: term.short[context.lang] for term_id, term in terms.items()}
-    marked = mark_terms(soup, context.lang, matchers, definitions, context.glossary_href)
+    marked = mark_terms(soup, context.lang, matchers, context.glossary_href)
     permalinks(soup, context)
     copy_link_strings(soup, context)
     print_parts(soup, context, marked, terms)
