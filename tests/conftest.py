@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.project import LANGS, PAGES, ROOT, URL_PREFIX
+from explainer.project import LANGS, PAGES, ROOT, page_url
 from explainer.site import load_site
 
 SITE = ROOT / "site"
@@ -20,8 +20,7 @@ def site():
 
 
 def page_path(lang: str, name: str) -> Path:
-    folder = SITE / URL_PREFIX[lang]
-    return folder / "index.html" if name == "index" else folder / name / "index.html"
+    return SITE / page_url(lang, name) / "index.html"
 
 
 @lru_cache(maxsize=None)

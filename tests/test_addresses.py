@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from explainer.addresses import collect, parse_redirects, read_manifest, unresolved, write_page_redirects
 from explainer.errors import SourceError
 from explainer.markup import fragment_aliases
-from explainer.project import PAGES, ROOT, URL_PREFIX
+from explainer.project import LANGS, PAGES, ROOT, URL_PREFIX
 from tests.conftest import SITE
 
 MANIFEST = ROOT / "seeds" / "addresses.txt"
@@ -18,7 +18,7 @@ def test_every_published_address_still_leads_somewhere(built):
 
 
 def test_every_address_of_the_site_is_recorded(built):
-    missing = collect(SITE, URL_PREFIX, list(PAGES)) - set(read_manifest(MANIFEST))
+    missing = collect(SITE, LANGS, list(PAGES)) - set(read_manifest(MANIFEST))
     assert not missing, f"run `make addresses`: {sorted(missing)[:5]}"
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 import pytest
 
 from explainer.glossary import HAN_RUN
-from explainer.project import LANGS, PAGES
+from explainer.project import LANGS, PAGES, page_url
 from explainer.search import PREFIX, american, index_path, joined, language_of, weak_names, word_variants
 from tests.conftest import ALL_PAGES, SITE
 
@@ -33,10 +33,6 @@ def tokens(index: dict, text: str) -> list[str]:
 def all_tokens(lang: str) -> frozenset[str]:
     index = load(lang)
     return frozenset(token for doc in index["docs"] for field in ("title", "text") for token in tokens(index, doc[field]))
-
-
-def page_url(lang: str, name: str) -> str:
-    return PREFIX[lang] + ("" if name == "index" else f"{name}/")
 
 
 @pytest.mark.parametrize("lang", LANGS)

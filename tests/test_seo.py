@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from explainer.project import LANGS, PAGES, URL_PREFIX
+from explainer.project import LANGS, PAGES, URL_PREFIX, page_url
 from tests.conftest import ALL_PAGES, SITE
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -31,7 +31,7 @@ def test_every_page_has_description_canonical_open_graph_and_hreflang(built, lan
     assert page.select_one('meta[property="og:description"]')["content"] == description
     assert page.select_one('meta[property="og:title"]')["content"]
     canonical = page.select_one("link[rel=canonical]")["href"]
-    assert canonical == f"{base}{URL_PREFIX[lang]}{'' if name == 'index' else name + '/'}"
+    assert canonical == f"{base}{page_url(lang, name)}"
     assert page.select_one('meta[property="og:url"]')["content"] == canonical
     alternates = {link["hreflang"]: link["href"] for link in page.select("link[hreflang]")}
     assert set(alternates) == {"zh", "en", "x-default"}
@@ -50,7 +50,7 @@ def test_the_sitemap_lists_every_page_with_its_language_alternates(built):
     base = site_url(built)
     urls = ET.parse(SITE / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
     locations = {u.find(f"{SITEMAP}loc").text: u for u in urls}
-    expected = {f"{base}{URL_PREFIX[lang]}{'' if n == 'index' else n + '/'}" for lang in LANGS for n in PAGES}
+    expected = {f"{base}{page_url(lang, n)}" for lang in LANGS for n in PAGES}
     assert set(locations) == expected
     for url in locations.values():
         links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}

@@ -95,7 +95,7 @@ def build(args) -> int:
 def addresses(args) -> int:
     """Check that every published address (seeds/addresses.txt) still leads somewhere; --update adds new ones."""
     from .addresses import collect, manifest_text, read_manifest, unresolved
-    from .project import PAGES, URL_PREFIX
+    from .project import LANGS, PAGES
     manifest = ROOT / "seeds" / "addresses.txt"
     if not (SITE / "index.html").exists():
         print("✗ site/ is not built: run `make build` first", file=sys.stderr)
@@ -105,7 +105,7 @@ def addresses(args) -> int:
     for address in missing:
         print(f"✗ {address} is published but leads nowhere: declare where it went in seeds/redirects.yml",
               file=sys.stderr)
-    current = collect(SITE, URL_PREFIX, list(PAGES))
+    current = collect(SITE, LANGS, list(PAGES))
     new = sorted(current - set(promised))
     if new and args.update:
         manifest.write_text(manifest_text(current | set(promised)), encoding="utf-8")

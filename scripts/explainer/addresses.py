@@ -15,6 +15,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .errors import SourceError
+from .languages import page_url
 from .markup import SHAREABLE
 from .sources import parse_yaml
 
@@ -102,12 +103,12 @@ def page_file(site_dir: Path, path: str) -> Path:
     return site_dir / path.strip("/") / "index.html"
 
 
-def collect(site_dir: Path, prefixes: dict[str, str], pages: list[str]) -> set[str]:
+def collect(site_dir: Path, langs: tuple[str, ...], pages: list[str]) -> set[str]:
     """Every address the built site offers: each page, and each id in its content."""
     found = set()
-    for prefix in prefixes.values():
+    for lang in langs:
         for name in pages:
-            path = "/" + prefix + ("" if name == "index" else f"{name}/")
+            path = "/" + page_url(lang, name)
             found.add(path)
             soup = BeautifulSoup(page_file(site_dir, path).read_text(encoding="utf-8"), "html.parser")
             content = soup.select_one("article.md-content__inner")

@@ -141,17 +141,14 @@ def _spread(values: list[float]) -> dict:
 
 def site_pages(names: list[str] | None) -> list[dict]:
     """Every page in both languages, and each language's 404 page (loaded as /404.html, so it is gzipped)."""
-    from .project import PAGES, URL_PREFIX
+    from .project import PAGES, URL_PREFIX, page_url
     pages = []
     for lang, prefix in URL_PREFIX.items():
         for name in (*PAGES, "404"):
             if names and name not in names:
                 continue
-            if name == "404":
-                path, file = f"/{prefix}404.html", f"{prefix}404.html"
-            else:
-                rest = "" if name == "index" else f"{name}/"
-                path, file = f"/{prefix}{rest}", f"{prefix}{rest}index.html"
+            file = f"{prefix}404.html" if name == "404" else f"{page_url(lang, name)}index.html"
+            path = "/" + file.removesuffix("index.html")
             pages.append({"lang": lang, "name": name, "path": path, "file": file})
     return pages
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .pages import FENCE, HEADING, SHORTCODE
-from .project import LANGS, PAGES, Project
+from .project import LANGS, PAGES, Project, other_language
 from .sources import check_unsafe_html, parse_yaml
 from .terms import matcher_for
 
@@ -38,7 +38,7 @@ def read_page(project: Project, lang: str, name: str) -> PageSource:
     path = project.paths.relative(file)
     if not file.exists():
         raise SourceError(path, None, f"the {lang} page {name!r} is missing",
-                          f"create it; every page exists in both languages (see docs/{'en' if lang == 'zh' else 'zh'}/{name}.md)")
+                          f"create it; every page exists in both languages (see docs/{other_language(lang)}/{name}.md)")
     text = file.read_text(encoding="utf-8")
     check_unsafe_html(text, path)
     lines = text.splitlines()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceError
+from .languages import LANGS
 from .sources import Lined, require
 
 KINDS = ("count", "money", "share", "multiple", "rank", "date")
@@ -113,7 +114,7 @@ def check_figure(figure: Figure, block_text: str, path) -> None:
         if figure.period["zh"] not in block_text:
             raise SourceError(*where, f"figure {figure.id!r}: period {figure.period['zh']!r} does not occur in block {figure.source}",
                               "copy the period's words exactly from the block")
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         for text in (figure.label[lang], (figure.period or {}).get(lang, "")):
             for digits in re.findall(r"\d+", text):
                 if digits not in block_text:

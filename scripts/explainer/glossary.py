@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import SourceError
+from .languages import LANGS, other_language
 from .sources import Lined, require
 
-LANGS = ("zh", "en")
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -53,8 +53,7 @@ class Glossary:
 def _language(entry: Lined, lang: str, term_id: str, path) -> tuple[tuple[str, ...], str, str, int]:
     side = entry.get(lang)
     if not isinstance(side, dict):
-        other = "en" if lang == "zh" else "zh"
-        raise SourceError(path, entry.line, f"term {term_id!r} is defined in {other} only",
+        raise SourceError(path, entry.line, f"term {term_id!r} is defined in {other_language(lang)} only",
                           f"add `{lang}:` with `forms`, `short` and `long` in that language")
     forms = require(side, "forms", path, f"{term_id}.{lang}")
     if isinstance(forms, str):

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .pictures import Drawing
-from .project import Project, TOPIC_PAGES
+from .project import Project, TOPIC_PAGES, other_language
+from .seed import paragraph_number
 
 SHORTCODE = re.compile(r"\{\{\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*\}\}")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)\s*\})?\s*$")
@@ -24,10 +25,6 @@ MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 def escape_md(text: str) -> str:
     """Block text as literal Markdown: no emphasis, links or HTML can come out of it."""
     return MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-
-
-def paragraph_number(block_id: str) -> int:
-    return int(block_id.lstrip("p"))
 
 
 @dataclass(frozen=True)
@@ -183,7 +180,7 @@ class PageBuilder:
 
     def article(self) -> str:
         """Every block, in the page's language first and the other language beside it."""
-        other = "en" if self.lang == "zh" else "zh"
+        other = other_language(self.lang)
         out = [f'<p class="article-lead">{html.escape(self.s("article_lead"))}</p>', ""]
         open_list = None
         for block in self.project.blocks:
@@ -234,7 +231,7 @@ class PageBuilder:
 
     def glossary(self) -> str:
         """The glossary grouped, each term with its names, explanation, and where it appears."""
-        other = "en" if self.lang == "zh" else "zh"
+        other = other_language(self.lang)
         out = []
         for group in self.project.glossary.groups:
             out += [f"## {escape_md(group.names[self.lang])} {{ #{group.id} }}", ""]

@@ -19,6 +19,7 @@ from .errors import SourceError
 from .figures import Figure
 from .outline import check_pictures
 from .project import LANGS, Project
+from .seed import paragraph_number
 from .sources import Lined, check_unsafe_html, parse_yaml
 
 KINDS = ("chain", "bars", "timeline", "table")
@@ -93,7 +94,7 @@ class Picture:
     def blocks(self, figures: dict[str, Figure]) -> list[str]:
         """The article blocks the picture's statements and numbers come from, in article order."""
         ids = {w.block for w in self.words() if w.block} | {figures[f].source for f in self.figure_ids()}
-        return sorted(ids, key=lambda b: int(b.lstrip("p")))
+        return sorted(ids, key=paragraph_number)
 
 
 @dataclass(frozen=True)
@@ -417,8 +418,8 @@ class Drawing:
         return f'<span class="picture-figure picture-figure--{part}" data-figure="{figure.id}" data-part="{part}">{_esc(text)}</span>'
 
     def source(self, block_id: str) -> str:
-        n = int(block_id.lstrip("p"))
-        return f'<a class="picture-source" href="{self.article}#{block_id}">{_esc(self.w("paragraph", n=n))}</a>'
+        label = _esc(self.w("paragraph", n=paragraph_number(block_id)))
+        return f'<a class="picture-source" href="{self.article}#{block_id}">{label}</a>'
 
     def render(self, picture_id: str) -> str:
         """The <figure>: a visible title that names it, the drawing, and a caption with its sources."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .figures import Figure, parse_figures
 from .glossary import Glossary, parse_glossary
+from .languages import DEFAULT_LANG, LANGS, URL_PREFIX, other_language, page_url  # noqa: F401 (the project's too)
 from .outline import Section, parse_outline
 from .seed import Block, assign_ids, parse_seed
 from .sources import check_unsafe_html, parse_yaml
@@ -16,9 +17,6 @@ if TYPE_CHECKING:
     from .pictures import Pictures
 
 ROOT = Path(__file__).resolve().parents[2]
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"  # served at the site's root
-URL_PREFIX = {"zh": "", "en": "en/"}  # Chinese at the site's root, English under /en/
 TOPIC_PAGES = ("organization", "revenue", "products", "challenges", "landscape")
 PAGES = ("index", *TOPIC_PAGES, "article", "glossary", "about")
 

@@ -23,6 +23,11 @@ SENTENCE_END = ("。", "!", "?", "”", ":", ")", "…")
 BYLINE = re.compile(r"^作者[::]")
 
 
+def paragraph_number(block_id: str) -> int:
+    """The number a reader sees for a block: p07 is the article's paragraph 7."""
+    return int(block_id.lstrip("p"))
+
+
 @dataclass(frozen=True)
 class Block:
     """One unit of the article: the thing that gets an address (#p07) and a translation."""

@@ -4,13 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from explainer.project import PAGES, URL_PREFIX
-
-OTHER = {"zh": "en", "en": "zh"}
-
-
-def path_of(name: str) -> str:
-    return "" if name == "index" else f"{name}/"
+from explainer.project import PAGES, URL_PREFIX, other_language, page_url
 
 
 def switch_language(page, to: str):
@@ -31,10 +25,10 @@ def a_fragment(site, name: str) -> str:
 @pytest.mark.parametrize("start", ["zh", "en"])
 def test_switching_language_keeps_the_fragment(page, base_url, site, name, start):
     fragment = a_fragment(site, name)
-    page.goto(f"{base_url}/{URL_PREFIX[start]}{path_of(name)}#{fragment}")
-    switch_language(page, OTHER[start])
-    assert page.url == f"{base_url}/{URL_PREFIX[OTHER[start]]}{path_of(name)}#{fragment}"
-    assert page.locator("html").get_attribute("lang") == OTHER[start]
+    page.goto(f"{base_url}/{page_url(start, name)}#{fragment}")
+    switch_language(page, other_language(start))
+    assert page.url == f"{base_url}/{page_url(other_language(start), name)}#{fragment}"
+    assert page.locator("html").get_attribute("lang") == other_language(start)
     assert page.locator(f"#{fragment}").count() == 1
 
 
@@ -54,20 +48,20 @@ def test_switching_after_navigating_within_the_site(page, base_url):
 def test_switching_from_the_404_page_goes_to_the_same_address(page, base_url, start):
     response = page.goto(f"{base_url}/{URL_PREFIX[start]}organization/no-such-section/")
     assert response.status == 404
-    switch_language(page, OTHER[start])
-    assert page.url == f"{base_url}/{URL_PREFIX[OTHER[start]]}organization/no-such-section/"
-    assert page.locator("html").get_attribute("lang") == OTHER[start]
+    switch_language(page, other_language(start))
+    assert page.url == f"{base_url}/{URL_PREFIX[other_language(start)]}organization/no-such-section/"
+    assert page.locator("html").get_attribute("lang") == other_language(start)
 
 
 @pytest.mark.parametrize("lang, name, fragment", [("zh", "organization", "structure"), ("en", "article", "p17"),
                                                    ("en", "challenges", "q-valuation")])
 def test_copy_link_copies_the_full_address_and_says_so(page, context, base_url, site, lang, name, fragment):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(f"{base_url}/{URL_PREFIX[lang]}{name}/")
+    page.goto(f"{base_url}/{page_url(lang, name)}")
     button = page.locator(f"button.copy-link[data-fragment='{fragment}']")
     button.focus()
     page.keyboard.press("Enter")
-    expected = f"{base_url}/{URL_PREFIX[lang]}{name}/#{fragment}"
+    expected = f"{base_url}/{page_url(lang, name)}#{fragment}"
     assert page.evaluate("navigator.clipboard.readText()") == expected
     expect(page.locator(".copy-link-status")).to_have_text(site.strings["link_copied"][lang])
 

@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from explainer.project import PAGES, ROOT, URL_PREFIX
+from explainer.project import PAGES, ROOT, URL_PREFIX, page_url
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 EVERY_PAGE = [(lang, name) for lang in URL_PREFIX for name in (*PAGES, "404")]
@@ -12,7 +12,7 @@ EVERY_PAGE = [(lang, name) for lang in URL_PREFIX for name in (*PAGES, "404")]
 def address(base_url: str, lang: str, name: str) -> str:
     if name == "404":
         return f"{base_url}/{URL_PREFIX[lang]}no-such-page/"
-    return f"{base_url}/{URL_PREFIX[lang]}{'' if name == 'index' else name + '/'}"
+    return f"{base_url}/{page_url(lang, name)}"
 
 
 @pytest.mark.parametrize("lang, name", EVERY_PAGE)
