@@ -13,7 +13,6 @@ from .errors import SourceError
 from .pages import FENCE, HEADING, SHORTCODE
 from .project import LANGS, PAGES, Project, other_language
 from .sources import check_unsafe_html, parse_yaml
-from .terms import matcher_for
 
 QUESTION = re.compile(r"^\s*\d+\.\s+\{#([^}]*)\}")
 QUESTION_ID = re.compile(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -123,7 +122,7 @@ def check_questions(page: PageSource) -> None:
 
 def check_shortcodes_and_numbers(project: Project, page: PageSource) -> None:
     """`{{ … }}` names known figures; digits in prose only come from figures or names."""
-    matcher = matcher_for(project.glossary, page.lang)
+    matcher = project.matchers[page.lang]
     for number, line in _body(page):
         for match in SHORTCODE.finditer(line):
             name, args = match[1], match[2].split()

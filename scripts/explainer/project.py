@@ -11,6 +11,7 @@ from .languages import DEFAULT_LANG, LANGS, URL_PREFIX, other_language, page_url
 from .outline import Section, parse_outline
 from .seed import Block, assign_ids, parse_seed
 from .sources import check_unsafe_html, parse_yaml
+from .terms import TermMatcher, matcher_for
 from .translation import Translation, check_translation, parse_translation
 
 if TYPE_CHECKING:
@@ -73,18 +74,17 @@ class Project:
     outline: dict[str, tuple[Section, ...]]
     block_by_id: dict[str, Block] = field(init=False)
     position: dict[str, int] = field(init=False)  # block id → its place in the article
+    matchers: dict[str, TermMatcher] = field(init=False)  # language → the glossary's term matcher
     pictures: Pictures = field(init=False)  # set by load_project: pictures read the other sources
 
     def __post_init__(self):
         self.block_by_id = {block.id: block for block in self.blocks}
         self.position = {block.id: index for index, block in enumerate(self.blocks)}
+        self.matchers = {lang: matcher_for(self.glossary, lang) for lang in LANGS}
 
     def text(self, block_id: str, lang: str) -> str:
         """A block's text in a language: the seed's Chinese or our English."""
         return self.block_by_id[block_id].text if lang == "zh" else self.translations[block_id].text
-
-    def stale_translations(self) -> list[Translation]:
-        return [t for t in self.translations.values() if t.is_stale(self.block_by_id[t.id].text)]
 
 
 def load_project(root: Path = ROOT) -> Project:

@@ -12,7 +12,6 @@ from .markup import PageContext, finish
 from .pages import HEADING, PageBuilder, TermUses
 from .project import LANGS, PAGES, ROOT, Project, load_project
 from .sources import parse_yaml
-from .terms import TermMatcher, matcher_for
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,9 @@ class Site:
     redirects: Redirects
     stale: list[StaleText] = field(init=False)
     repository: Repository | None = None
-    matchers: dict[str, TermMatcher] = field(init=False)
     _builders: dict[str, PageBuilder] = field(init=False, default_factory=dict)
 
     def __post_init__(self):
-        self.matchers = {lang: matcher_for(self.project.glossary, lang) for lang in LANGS}
         self.stale = stale_texts(self.project, self.pages)
 
     def title(self, lang: str, name: str) -> str:
@@ -78,11 +75,11 @@ class Site:
                 continue
             page = self.pages[(lang, name)]
             text = draft.expand(name, "\n".join(page.lines[page.body_start:]))
-            for term_id in dict.fromkeys(m.term_id for m in self.matchers[lang].find(text)):
+            for term_id in dict.fromkeys(m.term_id for m in self.project.matchers[lang].find(text)):
                 pages.setdefault(term_id, []).append(name)
         blocks: dict[str, list[str]] = {}
         for block in self.project.blocks:
-            for term_id in dict.fromkeys(m.term_id for m in self.matchers[lang].find(self.project.text(block.id, lang))):
+            for term_id in dict.fromkeys(m.term_id for m in self.project.matchers[lang].find(self.project.text(block.id, lang))):
                 blocks.setdefault(term_id, []).append(block.id)
         return TermUses(pages, blocks)
 
@@ -110,7 +107,7 @@ class Site:
     def finish_html(self, html: str, lang: str, name: str, url: str, glossary_href: str) -> str:
         """The rendered page with tooltips, anchors, copy-link buttons and its print-only parts."""
         context = PageContext(lang, url, glossary_href, self.strings_for(lang))
-        return finish(html, context, self.matchers, self.project.glossary.by_id(), self.redirects.aliases(name))
+        return finish(html, context, self.project.matchers, self.project.glossary.by_id(), self.redirects.aliases(name))
 
 
 def load_strings(path: Path, rel: str) -> dict:
