@@ -69,19 +69,20 @@ class Site:
         return self._builders[lang]
 
     def _term_uses(self, lang: str, draft: PageBuilder) -> TermUses:
-        pages: dict[str, list[str]] = {}
-        for name in PAGES:
-            if name in ("article", "glossary"):
-                continue
+        def where(texts) -> dict[str, list[str]]:
+            """Term id → the places, in order, whose text uses it; `texts` are (place, text) pairs."""
+            found: dict[str, list[str]] = {}
+            for place, text in texts:
+                for term_id in dict.fromkeys(m.term_id for m in self.project.matchers[lang].find(text)):
+                    found.setdefault(term_id, []).append(place)
+            return found
+
+        def page_text(name: str) -> str:
             page = self.pages[(lang, name)]
-            text = draft.expand(name, "\n".join(page.lines[page.body_start:]))
-            for term_id in dict.fromkeys(m.term_id for m in self.project.matchers[lang].find(text)):
-                pages.setdefault(term_id, []).append(name)
-        blocks: dict[str, list[str]] = {}
-        for block in self.project.blocks:
-            for term_id in dict.fromkeys(m.term_id for m in self.project.matchers[lang].find(self.project.text(block.id, lang))):
-                blocks.setdefault(term_id, []).append(block.id)
-        return TermUses(pages, blocks)
+            return draft.expand(name, "\n".join(page.lines[page.body_start:]))
+
+        return TermUses(where((name, page_text(name)) for name in PAGES if name not in ("article", "glossary")),
+                        where((block.id, self.project.text(block.id, lang)) for block in self.project.blocks))
 
     def check_terms_used(self) -> None:
         """A glossary term whose forms occur nowhere in a language is a mistake in its forms."""
