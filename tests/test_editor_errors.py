@@ -128,6 +128,9 @@ def test_image_without_alt_text(project_copy):
     ("seeds/glossary.yml", "short: Short for business unit.", 'short: Short for <b onclick="x()">BU</b>.',
      "an on…= event attribute"),
     ("docs/zh/about.md", "\n## ", "\n[点这里](javascript:alert(1))\n\n## ", "a javascript: URL"),
+    ("seeds/strings.yml", "  en: The article, paragraph {n}\n", "  en: <script>x()</script> paragraph {n}\n",
+     "the HTML element <script>"),
+    ("seeds/redirects.yml", "fragments: {}", "fragments: {}  # <iframe>", "the HTML element <iframe>"),
 ])
 def test_markup_that_could_run_script(project_copy, path, old, new, what):
     edit(project_copy, path, old, new)

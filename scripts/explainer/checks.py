@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import SourceError
 from .pages import FENCE, HEADING, SHORTCODE
 from .project import LANGS, PAGES, Project, other_language
-from .sources import check_unsafe_html, parse_yaml
+from .sources import parse_yaml
 
 QUESTION = re.compile(r"^\s*\d+\.\s+\{#([^}]*)\}")
 QUESTION_ID = re.compile(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -38,8 +38,7 @@ def read_page(project: Project, lang: str, name: str) -> PageSource:
     if not file.exists():
         raise SourceError(path, None, f"the {lang} page {name!r} is missing",
                           f"create it; every page exists in both languages (see docs/{other_language(lang)}/{name}.md)")
-    text = file.read_text(encoding="utf-8")
-    check_unsafe_html(text, path)
+    text, _ = project.paths.read(file)
     lines = text.splitlines()
     meta, body_start = {}, 0
     if lines and lines[0].strip() == "---":

@@ -20,7 +20,7 @@ from .figures import Figure
 from .outline import check_pictures
 from .project import LANGS, Project
 from .seed import paragraph_number
-from .sources import Lined, check_unsafe_html, parse_yaml
+from .sources import Lined, parse_yaml
 
 KINDS = ("chain", "bars", "timeline", "table")
 WORD_KINDS = ("figure", "term", "quote", "text")
@@ -353,10 +353,7 @@ def parse_pictures(data, path: str, project: Project) -> Pictures:
 
 def load_pictures(project: Project) -> Pictures:
     """The project's pictures, checked against its figures, glossary and article; the outline must name them."""
-    file = project.paths.root / "seeds" / "pictures.yml"
-    path = project.paths.relative(file)
-    text = file.read_text(encoding="utf-8")
-    check_unsafe_html(text, path)
+    text, path = project.paths.read(project.paths.pictures)
     pictures = parse_pictures(parse_yaml(text, path), path, project)
     check_pictures(project.outline, list(pictures.pictures), project.paths.relative(project.paths.outline))
     return pictures

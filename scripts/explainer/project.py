@@ -56,11 +56,29 @@ class Paths:
     def outline(self) -> Path:
         return self.root / "seeds" / "outline.yml"
 
+    @property
+    def pictures(self) -> Path:
+        return self.root / "seeds" / "pictures.yml"
+
+    @property
+    def strings(self) -> Path:
+        return self.root / "seeds" / "strings.yml"
+
+    @property
+    def redirects(self) -> Path:
+        return self.root / "seeds" / "redirects.yml"
+
     def page(self, lang: str, name: str) -> Path:
         return self.root / "docs" / lang / f"{name}.md"
 
     def relative(self, path: Path) -> str:
         return path.resolve().relative_to(self.root.resolve()).as_posix()
+
+    def read(self, path: Path) -> tuple[str, str]:
+        """A source's text and its name as an editor sees it; every source is read here, so none may run script."""
+        text = path.read_text(encoding="utf-8")
+        check_unsafe_html(text, self.relative(path))
+        return text, self.relative(path)
 
 
 @dataclass
@@ -93,12 +111,7 @@ def load_project(root: Path = ROOT) -> Project:
     Errors name files relative to the repository root, as an editor sees them.
     """
     paths = Paths(root)
-
-    def read(path: Path) -> tuple[str, str]:
-        text = path.read_text(encoding="utf-8")
-        check_unsafe_html(text, paths.relative(path))
-        return text, paths.relative(path)
-
+    read = paths.read
     ids_data = parse_yaml(*read(paths.block_ids))
     openings = {str(block_id): (str(words), ids_data.line_of(block_id)) for block_id, words in ids_data.items()}
     blocks = assign_ids(parse_seed(*read(paths.seed)), openings, paths.relative(paths.block_ids))

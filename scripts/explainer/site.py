@@ -111,8 +111,8 @@ class Site:
         return finish(html, context, self.project.matchers, self.project.glossary.by_id(), self.redirects.aliases(name))
 
 
-def load_strings(path: Path, rel: str) -> dict:
-    data = parse_yaml(path.read_text(encoding="utf-8"), rel)
+def load_strings(text: str, rel: str) -> dict:
+    data = parse_yaml(text, rel)
     for key, value in data.items():
         for lang in LANGS:
             if not isinstance(value, dict) or not value.text(lang, rel):
@@ -125,11 +125,8 @@ def load_site(root: Path = ROOT, repository: Repository | None = None) -> Site:
     """Read and check every source: the seed files and the hand-written pages."""
     project = load_project(root)
     pages = check_pages(project)
-    strings_path = root / "seeds" / "strings.yml"
-    strings = load_strings(strings_path, project.paths.relative(strings_path))
-    redirects_path = root / "seeds" / "redirects.yml"
-    redirects = parse_redirects(redirects_path.read_text(encoding="utf-8"), project.paths.relative(redirects_path),
-                                list(PAGES), page_anchors(project, pages, "zh"))
+    strings = load_strings(*project.paths.read(project.paths.strings))
+    redirects = parse_redirects(*project.paths.read(project.paths.redirects), list(PAGES), page_anchors(project, pages, "zh"))
     site = Site(project, strings, pages, redirects, repository)
     site.check_terms_used()
     return site
