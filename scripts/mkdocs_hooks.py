@@ -23,6 +23,7 @@ from explainer.search import write_language_indexes  # noqa: E402
 from explainer.document import finish_document, not_found_page  # noqa: E402
 from explainer.project import DEFAULT_LANG, ROOT, URL_PREFIX  # noqa: E402
 from explainer.site import Repository, Site, load_site  # noqa: E402
+from explainer.sources import write_if_changed  # noqa: E402
 
 site: Site | None = None
 _fingerprint: tuple = ()
@@ -53,7 +54,7 @@ def on_config(config):
         for text in site.stale:
             log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
     # The search plugin reads this dictionary in its own on_config, after this one.
-    site.write_if_changed(Path(config.plugins["material/search"].config.jieba_dict_user),
+    write_if_changed(Path(config.plugins["material/search"].config.jieba_dict_user),
                           jieba_user_dict(site.project.glossary))
     return config
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from .checks import PageSource
 from .pages import HEADING
 from .project import PAGES, Project
+from .sources import write_if_changed
 from .translation import HEADING as TRANSLATION_HEADING
 from .translation import source_hash
 
@@ -121,16 +122,8 @@ def stamp_glossary(text: str, project: Project) -> str:
 
 def accept(project: Project, pages: dict[tuple[str, str], PageSource]) -> list[Path]:
     """Record the current Chinese versions in every English source; return the files changed."""
-    changed = []
-    for path, new in [(project.paths.translation, stamp_translation(project.paths.translation.read_text(encoding="utf-8"), project)),
-                      (project.paths.glossary, stamp_glossary(project.paths.glossary.read_text(encoding="utf-8"), project))]:
-        if path.read_text(encoding="utf-8") != new:
-            path.write_text(new, encoding="utf-8")
-            changed.append(path)
-    for name in PAGES:
-        path = project.paths.page("en", name)
-        new = stamp_page(pages[("en", name)], pages[("zh", name)])
-        if path.read_text(encoding="utf-8") != new:
-            path.write_text(new, encoding="utf-8")
-            changed.append(path)
-    return changed
+    paths = project.paths
+    stamped = [(paths.translation, stamp_translation(paths.translation.read_text(encoding="utf-8"), project)),
+               (paths.glossary, stamp_glossary(paths.glossary.read_text(encoding="utf-8"), project)),
+               *((paths.page("en", name), stamp_page(pages[("en", name)], pages[("zh", name)])) for name in PAGES)]
+    return [path for path, text in stamped if write_if_changed(path, text)]

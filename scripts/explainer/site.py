@@ -94,13 +94,6 @@ class Site:
                                       f"the {lang} forms of term {term.id!r} occur nowhere on the site",
                                       "check the spelling of its forms against the text, or remove the term")
 
-    @staticmethod
-    def write_if_changed(path: Path, text: str) -> None:
-        """Write a generated file only when its content changes, so that watchers stay quiet."""
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-
     def strings_for(self, lang: str) -> dict[str, str]:
         author = self.project.meta["author"][lang]
         return {key: value[lang].replace("{author}", author) for key, value in self.strings.items()}

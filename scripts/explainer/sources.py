@@ -102,6 +102,15 @@ def parse_yaml(text: str, path: str | Path):
         loader.dispose()
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write a file only when its content changes, so that watchers stay quiet; say whether it changed."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def require(mapping: Lined, key: str, path: str | Path, what: str):
     """The value of a required key, or an error naming the mapping's line."""
     value = mapping.get(key)
