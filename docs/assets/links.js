@@ -21,11 +21,16 @@
     return root + (lang === "en" ? OTHER_ROOT : "") + rest + location.search + location.hash;
   }
 
+  /* The switcher's links lead to this place in the other language, fragment included. */
+  function pointSwitcherHere() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      link.href = alternate(link.getAttribute("hreflang"));
+    });
+  }
+  pointSwitcherHere();
+  window.addEventListener("hashchange", pointSwitcherHere);
   /* Material's own handler would look the page up in a sitemap and drop the fragment:
      take the click first, in the capture phase. */
-  document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
-    link.href = alternate(link.getAttribute("hreflang"));
-  });
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -33,11 +38,6 @@
     event.stopImmediatePropagation();
     location.href = alternate(link.getAttribute("hreflang"));
   }, true);
-  window.addEventListener("hashchange", function () {
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
-      link.href = alternate(link.getAttribute("hreflang"));
-    });
-  });
 
   var status = document.createElement("div");
   status.className = "copy-link-status";
@@ -165,17 +165,15 @@
     return event.target.closest ? event.target.closest("a.term[aria-describedby]") : null;
   }
 
-  document.addEventListener("mouseover", function (event) {
+  function showTerm(event) {
     var term = termOf(event);
     if (term) show(term);
-  });
+  }
+  document.addEventListener("mouseover", showTerm);
+  document.addEventListener("focusin", showTerm);
   document.addEventListener("mouseout", function (event) {
     var term = termOf(event);
     if (term && !term.contains(event.relatedTarget)) hideSoon();
-  });
-  document.addEventListener("focusin", function (event) {
-    var term = termOf(event);
-    if (term) show(term);
   });
   document.addEventListener("focusout", function (event) {
     if (termOf(event)) hide();
