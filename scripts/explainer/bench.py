@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from .browser import CHROMIUM_ARGS, chromium_path
+from .browser import CHROMIUM_ARGS, chromium_path, launch
 from .project import ROOT
 
 WORK = ROOT / "build" / "bench"
@@ -166,7 +166,7 @@ def first_loads(base_url: str, pages: list[dict]) -> None:
     """
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
+        browser = launch(playwright)
         for page in pages:
             page["first_load"] = {}
             for viewport_name, viewport in VIEWPORTS.items():
