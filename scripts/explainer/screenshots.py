@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .browser import launch
-from .project import PAGES, URL_PREFIX
+from .project import LANGS, PAGES, page_url
 from .static_server import start
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -28,9 +28,9 @@ def take(site: Path, out: Path, pages: list[str] | None = None, full_page: bool 
                 for scheme in ("light", "dark"):
                     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
                     page = context.new_page()
-                    for lang, prefix in URL_PREFIX.items():
+                    for lang in LANGS:
                         for name in pages or PAGES:
-                            page.goto(f"{url}/{prefix}{'' if name == 'index' else name + '/'}")
+                            page.goto(f"{url}/{page_url(lang, name)}")
                             path = out / f"{name}-{lang}-{view}-{scheme}.png"
                             page.screenshot(path=str(path), full_page=full_page)
                             written.append(path)
