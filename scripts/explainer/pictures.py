@@ -17,7 +17,7 @@ from datetime import date
 
 from .errors import SourceError
 from .figures import Figure
-from .outline import check_pictures
+from .outline import ANCHOR, check_pictures
 from .project import LANGS, Project
 from .seed import paragraph_number
 from .sources import Lined, parse_yaml
@@ -332,7 +332,7 @@ def parse_pictures(data, path: str, project: Project) -> Pictures:
     for entry in data["pictures"]:
         picture_id = entry.get("id") if isinstance(entry, dict) else None
         line = entry.line if isinstance(entry, Lined) else data.line_of("pictures")
-        if not isinstance(picture_id, str) or not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", picture_id):
+        if not isinstance(picture_id, str) or not ANCHOR.fullmatch(picture_id):
             raise SourceError(path, line, f"picture id {picture_id!r} is not a readable ASCII id",
                               "use lowercase letters, digits and hyphens, e.g. `reporting-line`")
         if picture_id in pictures:
