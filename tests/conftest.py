@@ -1,6 +1,9 @@
 """Shared fixtures: the built site (made by `make test` before pytest runs) and the sources."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +40,12 @@ def built():
 
 
 ALL_PAGES = [(lang, name) for lang in LANGS for name in PAGES]
+
+
+def run_explainer(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`python -m explainer …` run in a copy of the project, as an editor would run it there."""
+    return subprocess.run([sys.executable, "-m", "explainer", *args], cwd=root, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(root / "scripts"), "PATH": os.environ["PATH"], **env})
 
 
 @pytest.fixture

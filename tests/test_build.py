@@ -2,19 +2,17 @@
 import filecmp
 import os
 import subprocess
-import sys
 
 from bs4 import BeautifulSoup
 
 from explainer.project import URL_PREFIX
-from tests.conftest import ALL_PAGES, page_path
+from tests.conftest import ALL_PAGES, page_path, run_explainer
 
 REPO = "https://github.com/example/kling-explainer"
 
 
 def build(root, **env):
-    result = subprocess.run([sys.executable, "-m", "explainer", "build"], cwd=root, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(root / "scripts"), "PATH": os.environ["PATH"], **env})
+    result = run_explainer(root, "build", **env)
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "site"
 

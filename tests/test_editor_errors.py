@@ -3,13 +3,12 @@
 Each test makes one mistake in a copy of the real sources, the way an editor would in a pull request.
 """
 import re
-import subprocess
-import sys
 
 import pytest
 
 from explainer.errors import SourceError
 from explainer.site import load_site
+from tests.conftest import run_explainer
 
 
 def edit(root, path, old, new):
@@ -199,8 +198,7 @@ def test_a_failed_build_leaves_the_site_as_it_was(project_copy):
     site.mkdir()
     (site / "index.html").write_text("the last good build", encoding="utf-8")
     edit(project_copy, "seeds/translation.en.md", "## p17", "## p99")
-    result = subprocess.run([sys.executable, "-m", "explainer", "build"], cwd=project_copy, capture_output=True,
-                            text=True, env={"PYTHONPATH": str(project_copy / "scripts"), "PATH": "/usr/bin:/bin"})
+    result = run_explainer(project_copy, "build")
     assert result.returncode == 1
     assert "seeds/translation.en.md:" in result.stderr + result.stdout and "p99 is not a block" in result.stderr + result.stdout
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"

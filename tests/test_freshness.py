@@ -1,16 +1,9 @@
 """Translations stay honest: when the Chinese changes, its English is listed, marked and fails the tests."""
-import subprocess
-import sys
-
 from bs4 import BeautifulSoup
 
 from explainer.site import load_site
+from tests.conftest import run_explainer as run
 from tests.test_editor_errors import edit, line_of
-
-
-def run(root, *args):
-    return subprocess.run([sys.executable, "-m", "explainer", *args], cwd=root, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(root / "scripts"), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"})
 
 
 def test_the_real_translations_are_up_to_date(site):
