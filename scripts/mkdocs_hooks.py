@@ -16,14 +16,14 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from explainer.addresses import write_page_redirects  # noqa: E402
+from explainer import ROOT  # noqa: E402
 from explainer.errors import SourceError  # noqa: E402
-from explainer.glossary import jieba_user_dict  # noqa: E402
-from explainer.search import write_language_indexes  # noqa: E402
-from explainer.document import finish_document, not_found_page  # noqa: E402
-from explainer.project import DEFAULT_LANG, ROOT, URL_PREFIX  # noqa: E402
-from explainer.site import Repository, Site, load_site  # noqa: E402
-from explainer.sources import write_if_changed  # noqa: E402
+from explainer.languages import DEFAULT_LANG, URL_PREFIX  # noqa: E402
+from explainer.publish.redirects import write_page_redirects  # noqa: E402
+from explainer.publish.site import Repository, Site, load_site  # noqa: E402
+from explainer.render.document import finish_document, not_found_page  # noqa: E402
+from explainer.render.search import jieba_user_dict, write_language_indexes  # noqa: E402
+from explainer.sources.files import write_if_changed  # noqa: E402
 
 site: Site | None = None
 _fingerprint: tuple = ()
@@ -114,7 +114,7 @@ def _place_not_found_page(config) -> None:
 def on_post_build(config):
     _place_not_found_page(config)
     if config.theme["language"] == DEFAULT_LANG:
-        write_page_redirects(Path(config.site_dir), site.redirects, URL_PREFIX)
+        write_page_redirects(Path(config.site_dir), site.project.redirects, URL_PREFIX)
         (Path(config.site_dir) / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\nSitemap: {config.site_url or '/'}sitemap.xml\n", encoding="utf-8")
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.project import LANGS, PAGES, ROOT, page_url
-from explainer.site import load_site
+from explainer.languages import LANGS, PAGES, page_url
+from explainer import ROOT
+from explainer.publish.site import load_site
 
 SITE = ROOT / "site"
 
@@ -52,7 +53,7 @@ def run_explainer(root: Path, *args: str, **env: str) -> subprocess.CompletedPro
 def project_copy(tmp_path):
     """A copy of the repository's sources and code, for trying out an editor's mistake."""
     import shutil
-    from explainer.project import ROOT
+    from explainer import ROOT
     for folder in ("seeds", "docs", "scripts", "overrides"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")

@@ -4,10 +4,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.addresses import collect, parse_redirects, read_manifest, unresolved, write_page_redirects
+from explainer.publish.addresses import collect, read_manifest, unresolved
+from explainer.publish.redirects import write_page_redirects
+from explainer.sources.redirects import parse_redirects
 from explainer.errors import SourceError
-from explainer.markup import fragment_aliases
-from explainer.project import LANGS, PAGES, ROOT, URL_PREFIX
+from explainer.render.markup import fragment_aliases
+from explainer.languages import LANGS, PAGES, URL_PREFIX
+from explainer import ROOT
 from tests.conftest import SITE
 
 MANIFEST = ROOT / "seeds" / "addresses.txt"

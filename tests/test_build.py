@@ -5,7 +5,7 @@ import subprocess
 
 from bs4 import BeautifulSoup
 
-from explainer.project import URL_PREFIX
+from explainer.languages import URL_PREFIX
 from tests.conftest import ALL_PAGES, page_path, run_explainer
 
 REPO = "https://github.com/example/kling-explainer"

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.conftest import ALL_PAGES
-from explainer.project import LANGS, PAGES, TOPIC_PAGES
+from explainer.languages import LANGS, PAGES, TOPIC_PAGES
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 POSITIONAL = re.compile(r"^_\d+$")

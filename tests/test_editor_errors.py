@@ -7,7 +7,7 @@ import re
 import pytest
 
 from explainer.errors import SourceError
-from explainer.site import load_site
+from explainer.publish.site import load_site
 from tests.conftest import run_explainer
 
 
@@ -156,7 +156,7 @@ def test_duplicate_glossary_id(project_copy):
     first, second = (line_of(project_copy, "seeds/glossary.yml", "  - id: sora", n) for n in (1, 2))
     assert error_of(project_copy) == (
         f"seeds/glossary.yml:{second}: duplicate term id 'sora' (first at line {first})\n"
-        "    fix: give one of them another id, or merge the two entries")
+        "    fix: give one of them another id, or merge the two")
 
 
 def test_duplicate_glossary_form(project_copy):
@@ -180,7 +180,7 @@ def test_unknown_glossary_group(project_copy):
     edit(project_copy, "seeds/glossary.yml", "group: technology", "group: tech")
     line = line_of(project_copy, "seeds/glossary.yml", "group: tech")
     assert error_of(project_copy) == (
-        f"seeds/glossary.yml:{line}: term 'dit' has unknown group 'tech'\n"
+        f"seeds/glossary.yml:{line}: unknown group of term 'dit': 'tech'\n"
         "    fix: use one of: people, companies, technology, business")
 
 

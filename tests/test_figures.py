@@ -2,9 +2,10 @@
 import pytest
 
 from explainer.errors import SourceError
-from explainer.figures import Figure, check_figure, en_value, parse_figures, zh_value
-from explainer.project import Paths, load_project
-from explainer.sources import parse_yaml
+from explainer.sources.figures import Figure, check_figure, en_value, parse_figures, zh_value
+from explainer.sources.paths import Paths
+from explainer.sources.project import load_project
+from explainer.sources.lined import parse_yaml
 
 BLOCK = "截至2025年2月,可灵AI在全球用户数已突破2200万(其中海外占比超80%),累计营收突破1亿元人民币。"
 
@@ -75,7 +76,7 @@ def test_a_bad_figure_in_a_file_is_reported_at_its_line():
 
 def test_the_real_figures_all_pass_and_each_comes_from_its_block():
     project = load_project()
-    entries = parse_yaml(Paths().figures.read_text(encoding="utf-8"), "seeds/figures.yml")
+    entries = parse_yaml(Paths.at().figures.read_text(encoding="utf-8"), "seeds/figures.yml")
     assert [f.id for f in project.figures.values()] == [e["id"] for e in entries]
     for f in project.figures.values():
         block = project.text(f.source, "zh")

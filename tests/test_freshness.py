@@ -1,7 +1,7 @@
 """Translations stay honest: when the Chinese changes, its English is listed, marked and fails the tests."""
 from bs4 import BeautifulSoup
 
-from explainer.site import load_site
+from explainer.publish.site import load_site
 from tests.conftest import run_explainer as run
 from tests.test_editor_errors import edit, line_of
 

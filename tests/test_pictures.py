@@ -6,10 +6,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from explainer.errors import SourceError
-from explainer.outline import check_pictures, parse_outline
-from explainer.pictures import DIGIT, format_ratio, load_pictures, parse_pictures, quote_occurs
-from explainer.project import LANGS
-from explainer.sources import parse_yaml
+from explainer.sources.outline import check_pictures, parse_outline
+from explainer.render.pictures import format_ratio
+from explainer.sources.pictures import DIGIT, parse_pictures, quote_occurs
+from explainer.languages import LANGS
+from explainer.sources.lined import parse_yaml
 from tests.conftest import SITE, page_path
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -18,7 +19,7 @@ PICTURE_PAGES = ("index", "organization", "revenue", "products", "landscape")
 
 @pytest.fixture(scope="module")
 def pictures(site):
-    return load_pictures(site.project)
+    return site.project.pictures
 
 
 def placements(site):
@@ -55,7 +56,8 @@ def made_up(table_cell: str) -> str:
 
 
 def read(site, text):
-    return parse_pictures(parse_yaml(text, "pictures.yml"), "pictures.yml", site.project)
+    project = site.project
+    return parse_pictures(parse_yaml(text, "pictures.yml"), "pictures.yml", project.article, project.figures, project.glossary)
 
 
 def test_the_real_pictures_load_and_each_is_placed(site, pictures):
@@ -214,7 +216,7 @@ def test_the_scale_is_linear_from_zero_and_each_bar_has_its_period(built, site, 
     top = values[-1]
     for tick, value in zip(ticks, values):
         assert float(tick["x"].rstrip("%")) == pytest.approx(value / top * 100, abs=1e-3)
-        assert float(tick.get_text()) * spec["axis"]["per"][lang] == pytest.approx(value)
+        assert float(tick.get_text()) * spec.axis.per[lang] == pytest.approx(value)
     steps = {round(b - a) for a, b in zip(values, values[1:])}
     assert len(steps) == 1, "ticks are evenly spaced"
     for row in figure.select("[data-bar]"):

@@ -7,9 +7,9 @@ from functools import lru_cache
 
 import pytest
 
-from explainer.glossary import HAN_RUN
-from explainer.project import LANGS, PAGES, page_url
-from explainer.search import PREFIX, american, index_path, joined, language_of, weak_names, word_variants
+from explainer.render.search import HAN_RUN
+from explainer.languages import LANGS, PAGES, page_url
+from explainer.render.search import PREFIX, american, index_path, joined, language_of, weak_names, word_variants
 from tests.conftest import ALL_PAGES, SITE
 
 MARKUP = re.compile(r"<[^>]+>")
@@ -96,7 +96,7 @@ def test_a_number_and_its_chinese_unit_are_one_word():
 
 
 def test_every_chinese_glossary_run_is_in_the_user_dictionary(site):
-    from explainer.glossary import jieba_user_dict
+    from explainer.render.search import jieba_user_dict
     words = {line.split()[0] for line in jieba_user_dict(site.project.glossary).splitlines()}
     runs = {run for term in site.project.glossary.terms for form in term.forms["zh"] for run in HAN_RUN.findall(form)}
     assert runs == words

@@ -4,10 +4,10 @@ import re
 import pytest
 
 from explainer.errors import SourceError
-from explainer.project import Paths
-from explainer.seed import assign_ids, parse_seed
+from explainer.sources.paths import Paths
+from explainer.sources.seed import assign_ids, parse_seed
 
-SEED = Paths().seed.read_text(encoding="utf-8")
+SEED = Paths.at().seed.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

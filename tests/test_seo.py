@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from explainer.project import LANGS, PAGES, URL_PREFIX, page_url
+from explainer.languages import LANGS, PAGES, URL_PREFIX, page_url
 from tests.conftest import ALL_PAGES, SITE
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -1,7 +1,7 @@
 """The term matcher, rule by rule, in Chinese and English text."""
 import pytest
 
-from explainer.terms import TermMatcher
+from explainer.sources.terms import TermMatcher
 
 FORMS = [("DiT", "dit"), ("Diffusion Transformer", "dit"), ("Sora", "sora"), ("3D Attention", "3d-attention"),
          ("Attention", "attention"), ("可灵", "kling"), ("可灵AI", "kling"), ("可灵AI事业部", "kling-ai-business-unit"),

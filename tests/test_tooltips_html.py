@@ -2,11 +2,11 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.glossary import parse_glossary
-from explainer.markup import PageContext, mark_terms, print_parts
-from explainer.project import LANGS, PAGES
-from explainer.sources import parse_yaml
-from explainer.terms import TermMatcher
+from explainer.sources.glossary import parse_glossary
+from explainer.render.markup import PageContext, mark_terms, print_parts
+from explainer.languages import LANGS, PAGES
+from explainer.sources.lined import parse_yaml
+from explainer.sources.terms import TermMatcher
 from tests.conftest import ALL_PAGES
 
 
@@ -54,7 +54,7 @@ def test_a_term_is_marked_once_per_section(built, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_glossary_term_in_the_article_has_a_tooltip_somewhere(built, site, lang):
     marked = {a["data-term"] for name in PAGES for a in built(lang, name).select("a.term")}
-    in_article = set(site.builder(lang).uses.blocks)
+    in_article = set(site.project.uses[lang].blocks)
     assert in_article - marked == set()
 
 

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from explainer.project import ROOT
+from explainer import ROOT
 from tests.conftest import SITE
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

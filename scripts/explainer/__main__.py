@@ -10,9 +10,9 @@ import shutil
 import subprocess
 import sys
 
+from . import ROOT
 from .errors import SourceError
-from .project import ROOT
-from .site import load_site
+from .publish.site import load_site
 
 SITE = ROOT / "site"
 COMMANDS: list = []
@@ -68,7 +68,7 @@ def check(_args) -> int:
     print(f"✓ figures: {len(project.figures)} figures, each found in its source block")
     print(f"✓ outline: {sum(len(s) for s in project.outline.values())} sections on {len(project.outline)} pages")
     print(f"✓ pictures: {len(project.pictures.pictures)}, every word from a figure, the glossary or the article")
-    print(f"✓ pages: {len(site.pages)} page files, sections, questions, numbers and links checked")
+    print(f"✓ pages: {len(project.pages)} page files, sections, questions, numbers and links checked")
     return 0
 
 
@@ -94,8 +94,8 @@ def build(args) -> int:
 @command(option("--update", action="store_true", help="add the site's new addresses to the manifest"))
 def addresses(args) -> int:
     """Check that every published address (seeds/addresses.txt) still leads somewhere; --update adds new ones."""
-    from .addresses import collect, manifest_text, read_manifest, unresolved
-    from .project import LANGS, PAGES
+    from .languages import LANGS, PAGES
+    from .publish.addresses import collect, manifest_text, read_manifest, unresolved
     manifest = ROOT / "seeds" / "addresses.txt"
     if not (SITE / "index.html").exists():
         print("✗ site/ is not built: run `make build` first", file=sys.stderr)
@@ -124,11 +124,11 @@ def addresses(args) -> int:
                 help="record the current Chinese versions, after a translator has reviewed them"))
 def stale(args) -> int:
     """List English texts whose Chinese changed since they were translated; --accept records them as reviewed."""
-    from .freshness import accept
+    from .sources.freshness import accept
     if not (site := _load()):
         return 1
     if args.accept:
-        for path in accept(site.project, site.pages):
+        for path in accept(site.project):
             print(f"✓ recorded the current Chinese versions in {site.project.paths.relative(path)}")
         return 0
     for text in site.stale:
@@ -136,7 +136,7 @@ def stale(args) -> int:
               "review it, then run `make translations-reviewed`", file=sys.stderr)
     if not site.stale:
         print(f"✓ translations are up to date: {len(site.project.translations)} blocks, "
-              f"{len(site.pages) // 2} pages, {len(site.project.glossary.terms)} glossary terms")
+              f"{len(site.project.pages) // 2} pages, {len(site.project.glossary.terms)} glossary terms")
     return 1 if site.stale else 0
 
 
@@ -144,7 +144,7 @@ def stale(args) -> int:
          option("--full-page", action="store_true", help="the whole page, not the first screen"))
 def screenshots(args) -> int:
     """Screenshot every page of site/ in both languages, desktop and phone, light and dark (build/screenshots/)."""
-    from .screenshots import take
+    from .tools.screenshots import take
     out = ROOT / "build" / "screenshots"
     written = take(SITE, out, args.pages.split(",") if args.pages else None, args.full_page)
     print(f"✓ {len(written)} screenshots in {out.relative_to(ROOT)}/")
@@ -164,7 +164,7 @@ def serve(args) -> int:
                 help="Lighthouse runs per page (default 1); with more, the median run is shown"))
 def bench(args) -> int:
     """Measure the site: clean build time, page and first-load sizes, search indexes, Lighthouse scores."""
-    from .bench import bench as run_bench
+    from .tools.bench import bench as run_bench
     return run_bench(args)
 
 

@@ -1,9 +1,11 @@
-"""The site's two languages and where each one's pages live: named once, for every module."""
+"""The site's two languages, its pages, and the address of each: named once, for every module."""
 from __future__ import annotations
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"  # served at the site's root
 URL_PREFIX = {"zh": "", "en": "en/"}  # Chinese at the site's root, English under /en/
+TOPIC_PAGES = ("organization", "revenue", "products", "challenges", "landscape")
+PAGES = ("index", *TOPIC_PAGES, "article", "glossary", "about")
 
 
 def other_language(lang: str) -> str:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from explainer.browser import launch
-from explainer.static_server import start
+from explainer.tools.browser import launch
+from explainer.tools.static_server import start
 from tests.conftest import SITE
 
 

@@ -4,7 +4,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from explainer.project import PAGES, URL_PREFIX, other_language, page_url
+from explainer.languages import PAGES, URL_PREFIX, other_language, page_url
 
 
 def switch_language(page, to: str):
@@ -63,7 +63,7 @@ def test_copy_link_copies_the_full_address_and_says_so(page, context, base_url, 
     page.keyboard.press("Enter")
     expected = f"{base_url}/{page_url(lang, name)}#{fragment}"
     assert page.evaluate("navigator.clipboard.readText()") == expected
-    expect(page.locator(".copy-link-status")).to_have_text(site.strings["link_copied"][lang])
+    expect(page.locator(".copy-link-status")).to_have_text(site.project.strings["link_copied"][lang])
 
 
 def test_copy_link_is_visible_and_works_on_a_touch_screen(browser, base_url):
@@ -92,8 +92,9 @@ def test_a_moved_page_sends_the_reader_on_with_the_fragment(browser, tmp_path):
     """A copy of the site with a page declared moved: the old address lands on the new one, same paragraph."""
     import shutil
 
-    from explainer.addresses import parse_redirects, write_page_redirects
-    from explainer.static_server import start
+    from explainer.publish.redirects import write_page_redirects
+    from explainer.sources.redirects import parse_redirects
+    from explainer.tools.static_server import start
     from tests.conftest import SITE
 
     copy = tmp_path / "site"
@@ -113,11 +114,11 @@ def test_a_moved_page_sends_the_reader_on_with_the_fragment(browser, tmp_path):
 @pytest.mark.parametrize("lang", URL_PREFIX)
 def test_copy_buttons_name_what_they_copy(page, base_url, site, lang):
     page.goto(f"{base_url}/{URL_PREFIX[lang]}organization/")
-    label = site.strings["copy_link_to"][lang]
+    label = site.project.strings["copy_link_to"][lang]
     heading = page.locator("h2#structure").evaluate("h => h.firstChild.textContent.trim()")
     assert page.locator("button.copy-link[data-fragment='structure']").get_attribute("aria-label") == \
         label.replace("{target}", heading)
-    second = site.strings["question"][lang].replace("{n}", "2")
+    second = site.project.strings["question"][lang].replace("{n}", "2")
     question = page.locator("li.question").nth(1).get_attribute("id")
     assert page.locator(f"button.copy-link[data-fragment='{question}']").get_attribute("aria-label") == \
         label.replace("{target}", second)

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from explainer.project import PAGES, URL_PREFIX
+from explainer.languages import PAGES, URL_PREFIX
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
           "button.copy-link", ".md-top"]
@@ -30,8 +30,8 @@ def test_a_topic_page_prints_as_a_handout(page, base_url, site, lang, paper):
     text = pdf_text(page, paper).replace("\n", "")
     assert canonical in text
     if lang == "en":  # Han text comes out of a PDF with look-alike radicals (⻚ for 页): compare English only
-        assert site.title(lang, "landscape") in text
-        assert site.strings["print_glossary"][lang] in text
+        assert site.project.title(lang, "landscape") in text
+        assert site.project.strings["print_glossary"][lang] in text
         assert "Table of contents" not in text and "Search" not in text
 
 

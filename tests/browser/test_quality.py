@@ -3,7 +3,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from explainer.project import PAGES, ROOT, URL_PREFIX, page_url
+from explainer.languages import PAGES, URL_PREFIX, page_url
+from explainer import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 EVERY_PAGE = [(lang, name) for lang in URL_PREFIX for name in (*PAGES, "404")]

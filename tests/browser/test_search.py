@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from explainer.project import LANGS, PAGES
-from explainer.search import PREFIX
+from explainer.languages import LANGS, PAGES
+from explainer.render.search import PREFIX
 
 # query → the page that answers it, per language.
 QUERIES = {

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from explainer.project import URL_PREFIX
+from explainer.languages import URL_PREFIX
 
 def accessible_name_and_description(page, expression):
     """What a screen reader announces for an element: Chromium's accessibility tree, via DevTools."""

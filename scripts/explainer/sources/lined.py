@@ -1,4 +1,4 @@
-"""Reading source files so that every value still knows the line it came from."""
+"""YAML sources read so that every value still knows its line, and the checks every reader makes of such values."""
 from __future__ import annotations
 
 import re
@@ -6,23 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import SourceError
-
-UNSAFE = [
-    (re.compile(r"<\s*(script|iframe|object|embed)\b", re.I), "the HTML element <{0}>"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: URL"),
-]
-
-
-def check_unsafe_html(text: str, path: str) -> None:
-    """No source may carry markup that runs script: the site is static and has a strict CSP."""
-    for number, line in enumerate(text.splitlines(), 1):
-        for pattern, what in UNSAFE:
-            if match := pattern.search(line):
-                raise SourceError(path, number, f"{what.format(*match.groups())} is not allowed in the sources",
-                                  "remove it: pages may not run scripts; write plain Markdown instead")
-
+from ..errors import SourceError
 
 class Lined(dict):
     """A YAML mapping that remembers the line of each key (1-based)."""
@@ -102,19 +86,39 @@ def parse_yaml(text: str, path: str | Path):
         loader.dispose()
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write a file only when its content changes, so that watchers stay quiet; say whether it changed."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return True
-
-
 def require(mapping: Lined, key: str, path: str | Path, what: str):
     """The value of a required key, or an error naming the mapping's line."""
     value = mapping.get(key)
     if value in (None, "", []):
         raise SourceError(path, mapping.line_of(key), f"{what} has no `{key}`",
                           f"add `{key}:` with a value")
+    return value
+
+
+# A readable ASCII id, as every address part and key of the sources is written: `business-model`.
+ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class Ids:
+    """The ids of one kind of thing in one file: each readable, each given once."""
+
+    def __init__(self, path: str | Path, what: str, example: str):
+        self.path, self.what, self.example = str(path), what, example
+        self.lines: dict[str, int] = {}
+
+    def add(self, value, line: int | None) -> str:
+        if not isinstance(value, str) or not ID.match(value):
+            raise SourceError(self.path, line, f"{self.what} id {value!r} is not a readable ASCII id",
+                              f"use lowercase letters, digits and hyphens, starting with a letter, e.g. `{self.example}`")
+        if value in self.lines:
+            raise SourceError(self.path, line, f"duplicate {self.what} id {value!r} (first at line {self.lines[value]})",
+                              "give one of them another id, or merge the two")
+        self.lines[value] = line or 0
+        return value
+
+
+def one_of(value, choices, path: str | Path, line: int | None, what: str) -> str:
+    """A value that must be one of a fixed set (a kind, a group), or an error listing the set."""
+    if value not in choices:
+        raise SourceError(path, line, f"unknown {what}: {value!r}", f"use one of: {', '.join(choices)}")
     return value

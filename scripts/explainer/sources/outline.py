@@ -1,13 +1,12 @@
 """The outline: which sections each page has, which article blocks each section quotes, and its picture."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
-
-ANCHOR = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+from ..errors import SourceError
+from ..languages import PAGES
+from .lined import ID, Ids
 
 
 @dataclass(frozen=True)
@@ -26,28 +25,30 @@ def parse_outline(data, path: str | Path, block_ids: list[str]) -> dict[str, tup
                           "write `page-name:` followed by `- id: section-id` lines")
     pages = {}
     for page, sections in data.items():
+        if page not in PAGES:
+            raise SourceError(path, data.line_of(page), f"{page!r} is not a page of the site",
+                              f"use one of: {', '.join(PAGES)}")
         if not isinstance(sections, list):
             raise SourceError(path, data.line_of(page), f"page {page!r} has no list of sections",
                               "list its sections as `- id: section-id`")
-        seen: dict[str, int] = {}
+        section_ids = Ids(path, f"section (page {page!r})", "business-model")
         parsed = []
         for entry in sections:
-            section_id = entry.get("id") if isinstance(entry, dict) else None
-            line = entry.line if isinstance(entry, dict) else data.line_of(page)
-            if not section_id or not ANCHOR.match(str(section_id)):
-                raise SourceError(path, line, f"section id {section_id!r} on page {page!r} is not a readable ASCII id",
-                                  "use lowercase letters, digits and hyphens, starting with a letter, e.g. `business-model`")
-            if section_id in seen:
-                raise SourceError(path, line, f"section {section_id!r} appears twice on page {page!r} (first at line {seen[section_id]})",
-                                  "give one of them another id")
-            seen[section_id] = line
+            if not isinstance(entry, dict):
+                raise SourceError(path, data.line_of(page), f"a section of page {page!r} is not a mapping",
+                                  "write each section as `- id: section-id`")
+            section_id = section_ids.add(entry.get("id"), entry.line)
+            line = entry.line
             blocks = entry.get("blocks") or []
+            if not isinstance(blocks, list):
+                raise SourceError(path, entry.line_of("blocks"), f"section {page}#{section_id}: `blocks` is not a list",
+                                  "write `blocks: [p07, p08]`")
             for block_id in blocks:
                 if block_id not in block_ids:
                     raise SourceError(path, entry.line_of("blocks"), f"section {page}#{section_id} names {block_id!r}, which is not a block",
                                       "use block ids from seeds/blocks.yml")
             picture = entry.get("picture")
-            if picture is not None and not ANCHOR.match(str(picture)):
+            if picture is not None and not ID.match(str(picture)):
                 raise SourceError(path, entry.line_of("picture"), f"section {page}#{section_id}: picture {picture!r} is not a picture id",
                                   "write `picture: <id>` with the id of a picture in seeds/pictures.yml, e.g. `picture: timeline`")
             parsed.append(Section(str(section_id), tuple(blocks), line,

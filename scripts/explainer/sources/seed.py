@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import SourceError
+from ..errors import SourceError
 
 BULLET = "•"
 TRAILER = "|"

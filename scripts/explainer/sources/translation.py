@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
+from ..errors import SourceError
 
-HEADING = re.compile(r"^## (?P<id>\S+?)(?: · zh:(?P<hash>[0-9a-f]{8}))?[ \t]*$")
+BLOCK_HEADING = re.compile(r"^## (?P<id>\S+?)(?: · zh:(?P<hash>[0-9a-f]{8}))?[ \t]*$")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
@@ -54,7 +54,7 @@ def parse_translation(text: str, path: str | Path) -> dict[str, Translation]:
         if line.startswith("# ") and current is None:
             continue
         if line.startswith("#"):
-            match = HEADING.match(line)
+            match = BLOCK_HEADING.match(line)
             if not match:
                 raise SourceError(path, number, f"unexpected heading {line.strip()!r}",
                                   "each section starts with `## pNN` (a block id from seeds/blocks.yml); "

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import PageSource
-from .pages import HEADING
-from .project import PAGES, Project
-from .sources import write_if_changed
-from .translation import HEADING as TRANSLATION_HEADING
-from .translation import source_hash
+from ..languages import PAGES
+from .files import write_if_changed
+from .markdown import heading
+from .pages import PageSource
+from .project import Project
+from .translation import BLOCK_HEADING, source_hash
 
 TITLE = "title"  # the part of a page before its first section
 
@@ -36,12 +36,11 @@ def page_sections(page: PageSource) -> dict[str, tuple[str, int]]:
     """The Chinese (or English) text of each section of a page, with the line it starts on."""
     sections: dict[str, tuple[list[str], int]] = {TITLE: ([], page.body_start + 1)}
     current = TITLE
-    for index in range(page.body_start, len(page.lines)):
-        line = page.lines[index]
-        match = HEADING.match(line)
-        if match and len(match[1]) == 2 and match[3]:
-            current = match[3]
-            sections[current] = ([], index + 1)
+    for number, line, code in page.body():
+        parts = None if code else heading(line)
+        if parts and parts[0] == 2 and parts[2]:
+            current = parts[2]
+            sections[current] = ([], number)
         sections[current][0].append(line)
     return {key: ("\n".join(lines).strip(), line) for key, (lines, line) in sections.items()}
 
@@ -54,7 +53,7 @@ def term_source(term) -> str:
     return f"{term.short['zh']}\n{term.long['zh']}"
 
 
-def stale_texts(project: Project, pages: dict[tuple[str, str], PageSource]) -> list[StaleText]:
+def stale_texts(project: Project) -> list[StaleText]:
     """Every English text whose recorded Chinese version is not the current one."""
     stale = []
     rel = project.paths.relative
@@ -62,7 +61,7 @@ def stale_texts(project: Project, pages: dict[tuple[str, str], PageSource]) -> l
         if translation.is_stale(project.block_by_id[translation.id].text):
             stale.append(StaleText(rel(project.paths.translation), translation.line, translation.id, "block"))
     for name in PAGES:
-        zh, en = pages[("zh", name)], pages[("en", name)]
+        zh, en = project.pages[("zh", name)], project.pages[("en", name)]
         recorded = en.meta.get("translates") or {}
         en_lines = {key: line for key, (_, line) in page_sections(en).items()}
         for section, digest in section_hashes(zh).items():
@@ -81,7 +80,7 @@ def stamp_translation(text: str, project: Project) -> str:
     def stamp(match: re.Match) -> str:
         block = project.block_by_id.get(match["id"])
         return f"## {match['id']} · zh:{source_hash(block.text)}" if block else match[0]
-    return re.sub(TRANSLATION_HEADING.pattern, stamp, text, flags=re.M)
+    return re.sub(BLOCK_HEADING.pattern, stamp, text, flags=re.M)
 
 
 def stamp_page(en: PageSource, zh: PageSource) -> str:
@@ -120,10 +119,11 @@ def stamp_glossary(text: str, project: Project) -> str:
     return "\n".join(lines) + "\n"
 
 
-def accept(project: Project, pages: dict[tuple[str, str], PageSource]) -> list[Path]:
+def accept(project: Project) -> list[Path]:
     """Record the current Chinese versions in every English source; return the files changed."""
     paths = project.paths
     stamped = [(paths.translation, stamp_translation(paths.translation.read_text(encoding="utf-8"), project)),
                (paths.glossary, stamp_glossary(paths.glossary.read_text(encoding="utf-8"), project)),
-               *((paths.page("en", name), stamp_page(pages[("en", name)], pages[("zh", name)])) for name in PAGES)]
+               *((paths.page("en", name), stamp_page(project.pages[("en", name)], project.pages[("zh", name)]))
+                 for name in PAGES)]
     return [path for path, text in stamped if write_if_changed(path, text)]

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from .browser import CHROMIUM_ARGS, chromium_path, launch
-from .project import ROOT
+from .. import ROOT
 
 WORK = ROOT / "build" / "bench"
 REPORT_JSON = ROOT / "build" / "bench.json"
@@ -99,7 +99,7 @@ def clean_builds(runs: int) -> tuple[dict, Path]:
         "# Written by explainer.bench: times the generator inside `python -m mkdocs` during `make bench`.\n"
         "import os, sys\n"
         f"if os.environ.get({PROBE_ENV!r}) and sys.orig_argv[1:3] == ['-m', 'mkdocs']:\n"
-        "    from explainer.bench import probe_generator\n"
+        "    from explainer.tools.bench import probe_generator\n"
         f"    probe_generator(os.environ[{PROBE_ENV!r}])\n", encoding="utf-8")
     tree = WORK / "tree"
     results = []
@@ -141,7 +141,7 @@ def _spread(values: list[float]) -> dict:
 
 def site_pages(names: list[str] | None) -> list[dict]:
     """Every page in both languages, and each language's 404 page (loaded as /404.html, so it is gzipped)."""
-    from .project import PAGES, URL_PREFIX, page_url
+    from ..languages import PAGES, URL_PREFIX, page_url
     pages = []
     for lang, prefix in URL_PREFIX.items():
         for name in (*PAGES, "404"):
@@ -425,7 +425,7 @@ def _method(build_runs: int, site: Path, lighthouse_runs: int) -> list[str]:
         "loaded as /404.html and /en/404.html (status 200, so the server gzips them as a host would); a missing "
         "address gets the same page with status 404.",
         f"HTML size: the page's file, raw and gzip level {GZIP_LEVEL} (what the server sends).",
-        "First load: scripts/explainer/static_server.py serves the pages with gzip on 127.0.0.1; Playwright drives "
+        "First load: scripts/explainer/tools/static_server.py serves the pages with gzip on 127.0.0.1; Playwright drives "
         f"{chromium_path()} with a fresh context and the cache off (CDP Network.setCacheDisabled) and loads the page once, "
         "waiting for the load event, network idle and 0.5 s more; the sum of the Content-Length of every response "
         "(gzip-encoded bodies; HTTP headers not counted), workers' requests included, data: URLs excluded. "

@@ -1,24 +1,27 @@
-"""Checks of the hand-written pages, so that an editor's mistake names its file and line.
+"""The hand-written pages, docs/<lang>/<page>.md, read and checked so that an editor's mistake names its line.
 
-Each check reads docs/<lang>/<page>.md as the editor wrote it (front matter
-included, so line numbers are the file's own) and raises SourceError.
+Each check reads a page as the editor wrote it (front matter included, so line numbers
+are the file's own) and raises SourceError. The page grammar is `markdown`'s.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
-from .errors import SourceError
-from .pages import FENCE, HEADING, SHORTCODE
-from .project import LANGS, PAGES, Project, other_language
-from .sources import parse_yaml
+from ..errors import SourceError
+from ..languages import LANGS, PAGES, other_language
+from .files import read_source
+from .lined import parse_yaml
+from .markdown import ATTRS, LINK, QUESTION, SHORTCODE, SHORTCODE_LIKE, heading, lines
+from .paths import Paths
 
-QUESTION = re.compile(r"^\s*\d+\.\s+\{#([^}]*)\}")
+if TYPE_CHECKING:
+    from .project import Seeds
+
 QUESTION_ID = re.compile(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$")
-LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-ATTRS = re.compile(r"\{\s*[:#.][^}]*\}")
-GENERATED = {"article": "article", "glossary": "glossary"}
+GENERATED = ("article", "glossary")  # pages whose body the build writes: one shortcode each
 
 
 @dataclass
@@ -31,52 +34,53 @@ class PageSource:
     meta: dict
     questions: dict[str, int]  # question id → line
 
+    def body(self) -> Iterator[tuple[int, str, bool]]:
+        """The lines after the front matter: (line number, text, inside a code block)."""
+        return lines(self.lines[self.body_start:], self.body_start + 1)
 
-def read_page(project: Project, lang: str, name: str) -> PageSource:
-    file = project.paths.page(lang, name)
-    path = project.paths.relative(file)
+    def prose(self) -> Iterator[tuple[int, str]]:
+        """The body's lines outside code blocks."""
+        return ((number, line) for number, line, code in self.body() if not code)
+
+    @property
+    def title(self) -> str:
+        return next(parts[1] for _, line in self.prose() if (parts := heading(line)) and parts[0] == 1)
+
+
+def read_page(paths: Paths, lang: str, name: str) -> PageSource:
+    file = paths.page(lang, name)
+    path = paths.relative(file)
     if not file.exists():
         raise SourceError(path, None, f"the {lang} page {name!r} is missing",
                           f"create it; every page exists in both languages (see docs/{other_language(lang)}/{name}.md)")
-    text, _ = project.paths.read(file)
-    lines = text.splitlines()
+    text_lines = read_source(file, path).splitlines()
     meta, body_start = {}, 0
-    if lines and lines[0].strip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if text_lines and text_lines[0].strip() == "---":
+        end = next((i for i in range(1, len(text_lines)) if text_lines[i].strip() == "---"), None)
         if end is None:
             raise SourceError(path, 1, "the front matter is not closed", "add a line `---` after it")
         try:
-            meta = parse_yaml("\n".join(lines[1:end]), path) or {}
+            meta = parse_yaml("\n".join(text_lines[1:end]), path) or {}
         except SourceError as error:
             raise SourceError(path, (error.line or 0) + 1, error.message, error.fix) from None
         body_start = end + 1
-    if not isinstance(meta, dict) or not str(meta.get("description") or "").strip():
+    if not isinstance(meta, dict) or not isinstance(meta.get("description"), str) or not meta["description"].strip():
         raise SourceError(path, 1, "the page has no `description` in its front matter",
                           "add `description: …`, one sentence for search engines and link previews")
-    return PageSource(lang, name, path, lines, body_start, meta, {})
+    return PageSource(lang, name, path, text_lines, body_start, meta, {})
 
 
-def _body(page: PageSource):
-    fenced = False
-    for index in range(page.body_start, len(page.lines)):
-        line = page.lines[index]
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield index + 1, line
-
-
-def check_headings(project: Project, page: PageSource) -> None:
-    """The page's `##` sections are exactly the outline's, in order, each with its declared id."""
-    expected = [section.id for section in project.outline.get(page.name, ())]
+def check_headings(seeds: Seeds, page: PageSource) -> None:
+    """One `#` title; the `##` sections are exactly the outline's, in order; every heading has its own id."""
+    expected = [section.id for section in seeds.outline.get(page.name, ())]
     found: list[tuple[int, str]] = []
+    ids: dict[str, int] = {}
     title_seen = False
-    for number, line in _body(page):
-        match = HEADING.match(line)
-        if not match:
+    for number, line in page.prose():
+        parts = heading(line)
+        if not parts:
             continue
-        level, title, anchor = len(match[1]), match[2], match[3]
+        level, title, anchor = parts
         if level == 1:
             if title_seen:
                 raise SourceError(page.path, number, "a second `#` title", "a page has one title; use `##` for sections")
@@ -85,29 +89,37 @@ def check_headings(project: Project, page: PageSource) -> None:
         if not anchor:
             raise SourceError(page.path, number, f"the heading {title!r} has no id",
                               "end the line with `{#some-id}`: sections use the ids declared in seeds/outline.yml")
+        if anchor in ids:
+            raise SourceError(page.path, number, f"the id {anchor!r} is given twice on this page (first at line {ids[anchor]})",
+                              "give each heading its own id: an id is an address")
+        ids[anchor] = number
         if level == 2:
             found.append((number, anchor))
     if not title_seen:
         raise SourceError(page.path, page.body_start + 1, "the page has no `# title`", "add one as its first line")
     if page.name in GENERATED:
         return
+    declared = seeds.paths.relative(seeds.paths.outline)
     for position, (number, anchor) in enumerate(found):
         if anchor not in expected:
             raise SourceError(page.path, number, f"section id {anchor!r} is not declared for page {page.name!r}",
-                              f"use one of {', '.join(expected)}, or declare it in seeds/outline.yml")
-        if position >= len(expected) or expected[position] != anchor:
-            want = expected[position] if position < len(expected) else "nothing more"
-            raise SourceError(page.path, number, f"section {anchor!r} is out of order: the outline expects {want!r} here",
-                              "put the sections in the order of seeds/outline.yml")
+                              f"use one of {', '.join(expected)}, or declare it in {declared}")
+        want = expected[position] if position < len(expected) else None
+        if anchor != want:
+            if want is not None and want not in {a for _, a in found}:
+                raise SourceError(page.path, number, f"section {want!r} of {declared} is missing before this one",
+                                  f"add a heading `## … {{#{want}}}` here")
+            raise SourceError(page.path, number, f"section {anchor!r} is out of order: {declared} puts {want!r} here",
+                              f"put the sections in the order of {declared}: {', '.join(expected)}")
     if len(found) < len(expected):
         missing = expected[len(found)]
         last = found[-1][0] if found else page.body_start + 1
-        raise SourceError(page.path, last, f"section {missing!r} of seeds/outline.yml is missing",
-                          f"add a heading `## … {{#{missing}}}`")
+        raise SourceError(page.path, last, f"section {missing!r} of {declared} is missing",
+                          f"add a heading `## … {{#{missing}}}` after this section")
 
 
 def check_questions(page: PageSource) -> None:
-    for number, line in _body(page):
+    for number, line in page.prose():
         if match := QUESTION.match(line):
             question = match[1]
             if not QUESTION_ID.match(question):
@@ -119,23 +131,30 @@ def check_questions(page: PageSource) -> None:
             page.questions[question] = number
 
 
-def check_shortcodes_and_numbers(project: Project, page: PageSource) -> None:
-    """`{{ … }}` names known figures; digits in prose only come from figures or names."""
-    matcher = project.matchers[page.lang]
-    for number, line in _body(page):
-        for match in SHORTCODE.finditer(line):
-            name, args = match[1], match[2].split()
+def check_shortcodes_and_numbers(seeds: Seeds, page: PageSource) -> None:
+    """`{{ … }}` names known figures, outside code; digits in prose only come from figures or names."""
+    matcher = seeds.matchers[page.lang]
+    for number, line, code in page.body():
+        if code:
+            if SHORTCODE_LIKE.search(line):
+                raise SourceError(page.path, number, f"{SHORTCODE_LIKE.search(line)[0]!r} inside a code block",
+                                  "shortcodes are not expanded in code: move it out of the ``` block")
+            continue
+        for match in SHORTCODE_LIKE.finditer(line):
+            known = SHORTCODE.fullmatch(match[0])
+            name, args = (known[1], known[2].split()) if known else ("", [])
             if name == "cards":
-                unknown = [a for a in args if a not in project.figures]
-            elif name in GENERATED.values():
+                unknown = [a for a in args if a not in seeds.figures] or ([] if args else ["(none)"])
+            elif name in GENERATED:
                 unknown = [] if page.name == name else [name]
             else:
-                unknown = [name] if name not in project.figures else []
+                unknown = [] if known and not args and name in seeds.figures else [match[0]]
             if unknown:
                 raise SourceError(page.path, number, f"unknown figure {unknown[0]!r} in {match[0]!r}",
-                                  "use a figure id from seeds/figures.yml, or add the figure there")
-        if HEADING.match(line) and line.startswith("#"):
-            line = HEADING.sub(lambda m: m[2], line)
+                                  "write {{ figure-id }} with an id from seeds/figures.yml (add the figure there "
+                                  "if it is missing), or {{ cards id id … }}")
+        if parts := heading(line):
+            line = parts[1]
         prose = SHORTCODE.sub(" ", line)
         prose = LINK.sub(lambda m: f" {m[2]} ", prose)
         prose = ATTRS.sub(" ", prose)
@@ -148,9 +167,9 @@ def check_shortcodes_and_numbers(project: Project, page: PageSource) -> None:
                               "(add it there, with its source block, if it is missing)")
 
 
-def check_links(project: Project, page: PageSource, anchors: dict[str, set[str]]) -> None:
+def check_links(seeds: Seeds, page: PageSource, anchors: dict[str, set[str]]) -> None:
     """Links between pages point at pages and anchors that exist; images have alt text."""
-    for number, line in _body(page):
+    for number, line in page.prose():
         for match in LINK.finditer(line):
             image, text, target = match[1], match[2], match[3]
             if image:
@@ -171,34 +190,34 @@ def check_links(project: Project, page: PageSource, anchors: dict[str, set[str]]
                                       "use a term id from seeds/glossary.yml (the `id:` of its entry)")
                 if name == "article":
                     raise SourceError(page.path, number, f"the link {target!r} names no paragraph {fragment!r}",
-                                      f"use a block id from seeds/blocks.yml, {project.blocks[0].id} to {project.blocks[-1].id}")
+                                      f"use a block id from seeds/blocks.yml, {seeds.blocks[0].id} to {seeds.blocks[-1].id}")
                 raise SourceError(page.path, number, f"the link {target!r} points to #{fragment}, which {name}.md does not have",
                                   f"use one of its sections (seeds/outline.yml) or questions: {', '.join(sorted(anchors[name]))}")
 
 
-def page_anchors(project: Project, pages: dict[tuple[str, str], PageSource], lang: str) -> dict[str, set[str]]:
+def page_anchors(seeds: Seeds, pages: dict[tuple[str, str], PageSource], lang: str) -> dict[str, set[str]]:
     """Every anchor each page of a language will have."""
     anchors = {}
     for name in PAGES:
-        ids = {name} | {section.id for section in project.outline.get(name, ())}
+        ids = {name} | {section.id for section in seeds.outline.get(name, ())}
         ids |= set(pages[(lang, name)].questions)
         if name == "article":
-            ids |= {block.id for block in project.blocks}
+            ids |= {block.id for block in seeds.blocks}
         if name == "glossary":
-            ids |= {group.id for group in project.glossary.groups} | {term.id for term in project.glossary.terms}
+            ids |= {group.id for group in seeds.glossary.groups} | {term.id for term in seeds.glossary.terms}
         anchors[name] = ids
     return anchors
 
 
-def check_pages(project: Project) -> dict[tuple[str, str], PageSource]:
+def check_pages(seeds: Seeds) -> dict[tuple[str, str], PageSource]:
     """Read and check every hand-written page in both languages."""
     pages = {}
     for lang in LANGS:
         for name in PAGES:
-            page = read_page(project, lang, name)
-            check_headings(project, page)
+            page = read_page(seeds.paths, lang, name)
+            check_headings(seeds, page)
             check_questions(page)
-            check_shortcodes_and_numbers(project, page)
+            check_shortcodes_and_numbers(seeds, page)
             pages[(lang, name)] = page
     for name in PAGES:
         zh, en = pages[("zh", name)], pages[("en", name)]
@@ -209,7 +228,7 @@ def check_pages(project: Project) -> dict[tuple[str, str], PageSource]:
             raise SourceError(page.path, page.questions[only], f"question {only!r} exists in {page.lang} only",
                               f"add it to {other.path} too, or remove it here: both languages share question ids")
     for lang in LANGS:
-        anchors = page_anchors(project, pages, lang)
+        anchors = page_anchors(seeds, pages, lang)
         for name in PAGES:
-            check_links(project, pages[(lang, name)], anchors)
+            check_links(seeds, pages[(lang, name)], anchors)
     return pages

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .browser import launch
-from .project import LANGS, PAGES, page_url
+from ..languages import LANGS, PAGES, page_url
 from .static_server import start
 
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}

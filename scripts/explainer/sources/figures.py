@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
-from .languages import LANGS
-from .sources import Lined, require
+from ..errors import SourceError
+from ..languages import LANGS
+from .lined import Ids, Lined, one_of, require
 
 KINDS = ("count", "money", "share", "multiple", "rank", "date")
 ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -84,8 +84,22 @@ def _same(a, b) -> bool:
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1)
 
 
-def _declared_value(figure: Figure):
-    return figure.value if figure.kind == "date" else float(figure.value)
+DATE_VALUE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+
+
+def _declared_value(figure: Figure, path):
+    """The figure's `value` as a number, or as a date YYYY-MM(-DD) for a date."""
+    where = (path, figure.line)
+    if figure.kind == "date":
+        if not DATE_VALUE.match(figure.value):
+            raise SourceError(*where, f"figure {figure.id!r}: the value {figure.value!r} is not a date",
+                              "write a date figure's value as YYYY-MM-DD or YYYY-MM, e.g. `value: 2024-06`")
+        return figure.value
+    try:
+        return float(figure.value)
+    except ValueError:
+        raise SourceError(*where, f"figure {figure.id!r}: the value {figure.value!r} is not a number",
+                          "write the number the words state, in digits: `value: 22000000` for 2200万") from None
 
 
 def check_figure(figure: Figure, block_text: str, path) -> None:
@@ -94,12 +108,16 @@ def check_figure(figure: Figure, block_text: str, path) -> None:
     if figure.text["zh"] not in block_text:
         raise SourceError(*where, f"figure {figure.id!r}: {figure.text['zh']!r} does not occur in block {figure.source}",
                           "copy the words exactly from the block, or name the block they come from")
-    declared = _declared_value(figure)
+    declared = _declared_value(figure, path)
     if figure.kind == "date" and figure.inferred is None and len(declared) > len(str(zh_value(figure.text["zh"]))):
         raise SourceError(*where, f"figure {figure.id!r}: the value {declared} says more than {figure.text['zh']!r}",
                           "add `inferred:` saying in both languages what is inferred and from what")
     for lang, reader in (("zh", zh_value), ("en", en_value)):
-        stated = reader(figure.text[lang])
+        try:
+            stated = reader(figure.text[lang])
+        except ValueError:
+            raise SourceError(*where, f"figure {figure.id!r}: the {lang} text {figure.text[lang]!r} states no number",
+                              "write the figure's words with the number in them, as the block says it") from None
         if figure.kind == "date":
             ok = str(declared).endswith(str(stated)) or str(declared).startswith(str(stated))
         else:
@@ -131,20 +149,18 @@ def parse_figures(data, path: str | Path, blocks: dict[str, str]) -> dict[str, F
     if not isinstance(data, list):
         raise SourceError(path, 1, "the figures file is a list of figures", "start each figure with `- id: …`")
     figures: dict[str, Figure] = {}
+    figure_ids = Ids(path, "figure", "kling-users")
     for entry in data:
+        if not isinstance(entry, dict):
+            raise SourceError(path, getattr(data, "line", 1), "a figure must be a mapping", "start each figure with `- id: …`")
         entry: Lined
-        figure_id = str(require(entry, "id", path, "a figure"))
-        if figure_id in figures:
-            raise SourceError(path, entry.line, f"duplicate figure id {figure_id!r} (first at line {figures[figure_id].line})",
-                              "give one of them another id")
+        figure_id = figure_ids.add(require(entry, "id", path, "a figure"), entry.line_of("id"))
         source = require(entry, "source", path, f"figure {figure_id}")
         if source not in blocks:
             raise SourceError(path, entry.line_of("source"), f"figure {figure_id!r}: {source!r} is not a block id",
                               "use an id from seeds/blocks.yml")
-        kind = require(entry, "kind", path, f"figure {figure_id}")
-        if kind not in KINDS:
-            raise SourceError(path, entry.line_of("kind"), f"figure {figure_id!r}: unknown kind {kind!r}",
-                              f"use one of: {', '.join(KINDS)}")
+        kind = one_of(require(entry, "kind", path, f"figure {figure_id}"), KINDS, path, entry.line_of("kind"),
+                      f"kind of figure {figure_id!r}")
         label = require(entry, "label", path, f"figure {figure_id}")
         for key, value in (("label", label), ("period", entry.get("period")), ("inferred", entry.get("inferred"))):
             if value is not None and not (isinstance(value, dict) and value.text("zh", path) and value.text("en", path)):

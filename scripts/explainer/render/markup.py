@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .terms import TermMatcher
+from ..sources.terms import TermMatcher
 
 SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style",
         "abbr", "button", "label", "title", "svg", "math", "dfn", "textarea", "select", "option"}

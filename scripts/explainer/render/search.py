@@ -15,7 +15,7 @@ is first cut into words that exist in the index. So:
   also indexed joined (`tob`), in both languages, with a high weight: its words
   alone (`to*`, `b*`) match half the site;
 - Chinese text arrives cut into words by jieba, glossary terms whole (see
-  `glossary.jieba_user_dict`); punctuation separates words in both languages.
+  `jieba_user_dict`); punctuation separates words in both languages.
   The search box cuts a Chinese query into the longest words the index knows,
   but tries only parts shorter than the whole query: so the index also knows
   each glossary term without its last character (第二增长曲), which keeps a
@@ -32,8 +32,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .glossary import HAN_RUN, Glossary
-from .project import LANGS, URL_PREFIX as PREFIX
+from ..languages import LANGS, URL_PREFIX as PREFIX
+from ..sources.glossary import Glossary
 
 INDEX = "search/search_index.json"
 
@@ -68,6 +68,7 @@ SYNONYMS = {
 }
 
 MARKUP = re.compile(r"<[^>]+>")
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 PARAGRAPH_LABEL = re.compile(r"(¶\d+)(?=[^\s\d<\u200b])")  # ¶13 right before the paragraph's first word
 # Where the index cuts a number from its Chinese unit, or a date after 年/月 (both by U+200B).
 NUMBER_UNIT = re.compile(r"(?<=\d)\u200b(?=[年月日号时亿万千百元段个倍名次季])|(?<=[年月])\u200b(?=\d)")
@@ -214,7 +215,7 @@ def split_index(index: dict, glossary: Glossary) -> dict[str, dict]:
     if not isinstance(index, dict) or not isinstance(index.get("docs"), list) or "config" not in index:
         raise SearchIndexError("the search index has no `config` and `docs`")
     names = weak_names(glossary)
-    chinese_terms = {run for term in glossary.terms for form in term.forms["zh"] for run in HAN_RUN.findall(form)}
+    chinese_terms = chinese_term_words(glossary)
     separator = re.compile(SEPARATOR)
     indexes = {}
     for lang in LANGS:
@@ -264,3 +265,17 @@ def write_language_indexes(site_dir: Path, glossary: Glossary) -> dict[str, Path
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         written[lang] = path
     return written
+
+
+def jieba_user_dict(glossary: Glossary) -> str:
+    """A jieba user dictionary that keeps every glossary term one search word.
+
+    The search index runs jieba on each run of Han characters alone (Latin letters
+    split them), so the dictionary lists those runs: 可灵AI事业部 → 可灵, 事业部.
+    """
+    return "".join(f"{word} 100000 nz\n" for word in sorted(chinese_term_words(glossary)))
+
+
+def chinese_term_words(glossary: Glossary) -> set[str]:
+    """The runs of Han characters in the glossary's Chinese forms: the words search must keep whole."""
+    return {run for term in glossary.terms for form in term.forms["zh"] for run in HAN_RUN.findall(form)}

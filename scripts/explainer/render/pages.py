@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
+from ..languages import PAGES, TOPIC_PAGES, other_language
+from ..sources.markdown import SHORTCODE, heading, lines as markdown_lines
+from ..sources.project import Project
+from ..sources.seed import paragraph_number
 from .pictures import Drawing
-from .project import Project, TOPIC_PAGES, other_language
-from .seed import paragraph_number
 
-SHORTCODE = re.compile(r"\{\{\s*([a-z0-9-]+)((?:\s+[a-z0-9-]+)*)\s*\}\}")
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)\s*\})?\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
@@ -27,26 +25,18 @@ def escape_md(text: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
 
 
-@dataclass(frozen=True)
-class TermUses:
-    """Where each glossary term occurs in one language: page names and article blocks."""
-
-    pages: dict[str, list[str]]
-    blocks: dict[str, list[str]]
-
-
 class PageBuilder:
     """Builds the Markdown of the pages of one language."""
 
-    def __init__(self, project: Project, lang: str, strings: dict, titles: dict[str, str], uses: "TermUses",
-                 stale: frozenset[str] = frozenset(), translation_line_link=None):
+    def __init__(self, project: Project, lang: str, stale: frozenset[str] = frozenset(), translation_line_link=None):
         """`stale` names the English texts whose Chinese changed since: p07, organization#structure, glossary dit.
         `translation_line_link(line)` is the address of a line of the translation file, when the repository is known.
         """
-        self.project, self.lang, self.titles, self.uses, self.stale = project, lang, titles, uses, stale
+        self.project, self.lang, self.stale = project, lang, stale
         self.translation_line_link = translation_line_link
-        self.strings = {key: value[lang] for key, value in strings.items()}
-        self.pictures = project.pictures
+        self.titles = {name: project.title(lang, name) for name in PAGES}
+        self.uses = project.uses[lang]
+        self.strings = {key: value[lang] for key, value in project.strings.items()}
 
     def s(self, key: str, **values) -> str:
         return self.strings[key].format(**values)
@@ -111,7 +101,7 @@ class PageBuilder:
         return "\n".join(self.passage(group) for group in groups)
 
     def _adjacent(self, a: str, b: str) -> bool:
-        return self.project.position[b] == self.project.position[a] + 1
+        return self.project.article.position[b] == self.project.article.position[a] + 1
 
     def source_line(self) -> str:
         """The line under a topic page's title: whose article it quotes (the byline block), and where it is whole."""
@@ -126,31 +116,28 @@ class PageBuilder:
         sections = {section.id: section for section in self.project.outline.get(name, ())}
         out: list[str] = []
         pending = ""  # passages waiting for the end of their section
-        fenced = False
-        for line in markdown.splitlines():
-            if FENCE.match(line):
-                fenced = not fenced
-            match = None if fenced else HEADING.match(line)
-            if match and len(match[1]) <= 2:
-                if pending:
-                    out += [pending, ""]
-                    pending = ""
-                if len(match[1]) == 1:
-                    out.append(line if match[3] else f"{line} {{ #{name} }}")
-                    if name in TOPIC_PAGES:
-                        out += ["", self.source_line()]
-                    out += self.stale_note(f"{name}#title")
-                    continue
-                section = sections.get(match[3] or "")
-                if section and (section.blocks or section.picture):
-                    pending = self.section_end(name, section)
-                out += [line, *self.stale_note(f"{name}#{match[3]}")]
+        for _, line, code in markdown_lines(markdown.splitlines()):
+            parts = None if code else heading(line)
+            if code or not parts or parts[0] > 2:
+                out.append(line if code else SHORTCODE.sub(self._shortcode, line))
                 continue
-            out.append(line)
+            level, _, anchor = parts
+            if pending:
+                out += [pending, ""]
+                pending = ""
+            if level == 1:
+                out.append(line if anchor else f"{line} {{ #{name} }}")
+                if name in TOPIC_PAGES:
+                    out += ["", self.source_line()]
+                out += self.stale_note(f"{name}#title")
+                continue
+            section = sections.get(anchor or "")
+            if section and (section.blocks or section.picture):
+                pending = self.section_end(name, section)
+            out += [line, *self.stale_note(f"{name}#{anchor}")]
         if pending:
             out += ["", pending]
-        expanded = "\n".join(out) + "\n"
-        return SHORTCODE.sub(self._shortcode, expanded)
+        return "\n".join(out) + "\n"
 
     def stale_note(self, key: str) -> list[str]:
         """A visible warning on English text whose Chinese changed after it was translated."""
@@ -163,7 +150,7 @@ class PageBuilder:
         """What closes a section after our text: its picture, then the article's passages."""
         parts = []
         if section.picture:
-            parts += [Drawing(self.project, self.pictures, self.lang, page).render(section.picture), ""]
+            parts += [Drawing(self.project, self.lang, page).render(section.picture), ""]
         if section.blocks:
             parts.append(self.passages(section.blocks))
         return "\n".join(parts)

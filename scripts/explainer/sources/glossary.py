@@ -5,11 +5,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import SourceError
-from .languages import LANGS, other_language
-from .sources import Lined, require
+from ..errors import SourceError
+from ..languages import LANGS, other_language
+from .lined import Ids, Lined, one_of, require
 
-TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -77,29 +76,23 @@ def parse_glossary(data, path: str | Path, block_ids: list[str]) -> Glossary:
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise SourceError(path, 1, "the glossary needs `groups:` and `terms:`", "see the top of the file for the form")
     groups = []
+    declared = Ids(path, "group", "technology")
     for entry in data.get("groups") or []:
-        groups.append(Group(require(entry, "id", path, "a group"),
-                            {lang: require(entry, lang, path, f"group {entry.get('id')}") for lang in LANGS}))
+        if not isinstance(entry, dict):
+            raise SourceError(path, getattr(data["groups"], "line", 1), "a group must be a mapping",
+                              "write each group as `- {id: …, zh: …, en: …}`")
+        group_id = declared.add(require(entry, "id", path, "a group"), entry.line_of("id"))
+        groups.append(Group(group_id, {lang: str(require(entry, lang, path, f"group {group_id}")) for lang in LANGS}))
     group_ids = [g.id for g in groups]
     terms: list[GlossaryTerm] = []
-    seen_ids: dict[str, int] = {}
+    term_ids = Ids(path, "term", "second-growth-curve")
     seen_forms: dict[tuple[str, str], tuple[str, int]] = {}
     for entry in data["terms"]:
         if not isinstance(entry, dict):
             raise SourceError(path, getattr(data["terms"], "line", None), "a term must be a mapping",
                               "start each term with `- id: …`")
-        term_id = str(require(entry, "id", path, "a term"))
-        if not TERM_ID.match(term_id):
-            raise SourceError(path, entry.line_of("id"), f"term id {term_id!r} is not a lowercase ASCII slug",
-                              "use letters a-z, digits and hyphens, e.g. `second-growth-curve`")
-        if term_id in seen_ids:
-            raise SourceError(path, entry.line_of("id"), f"duplicate term id {term_id!r} (first at line {seen_ids[term_id]})",
-                              "give one of them another id, or merge the two entries")
-        seen_ids[term_id] = entry.line_of("id")
-        group = entry.get("group")
-        if group not in group_ids:
-            raise SourceError(path, entry.line_of("group"), f"term {term_id!r} has unknown group {group!r}",
-                              f"use one of: {', '.join(group_ids)}")
+        term_id = term_ids.add(require(entry, "id", path, "a term"), entry.line_of("id"))
+        group = one_of(entry.get("group"), group_ids, path, entry.line_of("group"), f"group of term {term_id!r}")
         explained_in = entry.get("explained_in")
         if explained_in is not None and explained_in not in block_ids:
             raise SourceError(path, entry.line_of("explained_in"), f"explained_in {explained_in!r} is not a block id",
@@ -121,17 +114,3 @@ def parse_glossary(data, path: str | Path, block_ids: list[str]) -> Glossary:
         terms.append(GlossaryTerm(term_id, group, forms, short, long, explained_in,
                                   entry.line, lines, str(translates) if translates else None, ignore, form_lines))
     return Glossary(tuple(groups), tuple(terms), str(path))
-
-
-
-HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-
-
-def jieba_user_dict(glossary: Glossary) -> str:
-    """A jieba user dictionary that keeps every glossary term one search word.
-
-    The search index runs jieba on each run of Han characters alone (Latin letters
-    split them), so the dictionary lists those runs: 可灵AI事业部 → 可灵, 事业部.
-    """
-    words = sorted({run for term in glossary.terms for form in term.forms["zh"] for run in HAN_RUN.findall(form)})
-    return "".join(f"{word} 100000 nz\n" for word in words)

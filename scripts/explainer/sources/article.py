@@ -1,0 +1,23 @@
+"""The article in both languages: the seed's blocks in Chinese and our English translation of each."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .seed import Block
+from .translation import Translation
+
+
+@dataclass(frozen=True)
+class Article:
+    blocks: tuple[Block, ...]
+    translations: dict[str, Translation]
+    block_by_id: dict[str, Block] = field(init=False, repr=False)
+    position: dict[str, int] = field(init=False, repr=False)  # block id → its place in the article
+
+    def __post_init__(self):
+        object.__setattr__(self, "block_by_id", {block.id: block for block in self.blocks})
+        object.__setattr__(self, "position", {block.id: index for index, block in enumerate(self.blocks)})
+
+    def text(self, block_id: str, lang: str) -> str:
+        """A block's text in a language: the seed's Chinese or our English."""
+        return self.block_by_id[block_id].text if lang == "zh" else self.translations[block_id].text
