@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from ..errors import SourceError
 from ..languages import LANGS, PAGES, other_language
@@ -16,9 +16,7 @@ from .files import read_source
 from .lined import parse_yaml
 from .markdown import ATTRS, LINK, QUESTION, SHORTCODE, SHORTCODE_LIKE, heading, lines
 from .paths import Paths
-
-if TYPE_CHECKING:
-    from .project import Seeds
+from .seeds import Seeds
 
 QUESTION_ID = re.compile(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$")
 GENERATED = ("article", "glossary")  # pages whose body the build writes: one shortcode each

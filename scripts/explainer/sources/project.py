@@ -8,50 +8,21 @@ from .. import ROOT
 from ..errors import SourceError
 from ..languages import LANGS, PAGES
 from .article import Article
-from .figures import Figure, parse_figures
+from .figures import parse_figures
 from .files import read_source
-from .glossary import Glossary, parse_glossary
+from .glossary import parse_glossary
 from .lined import parse_yaml
-from .outline import Section, check_pictures, parse_outline
+from .outline import check_pictures, parse_outline
 from .pages import PageSource, check_pages, page_anchors
 from .paths import Paths
-from .pictures import Pictures, read_pictures
+from .pictures import read_pictures
 from .redirects import Redirects, parse_redirects
 from .seed import assign_ids, parse_seed
+from .seeds import Seeds
 from .strings import parse_strings
-from .terms import TermMatcher, matcher_for
+from .terms import matcher_for
 from .translation import check_translation, parse_translation
 from .uses import TermUses, check_terms_used, term_uses
-
-
-@dataclass(frozen=True)
-class Seeds:
-    """Everything under seeds/, checked: the article in both languages and what the site says about it."""
-
-    paths: Paths
-    meta: dict
-    article: Article
-    glossary: Glossary
-    figures: dict[str, Figure]
-    outline: dict[str, tuple[Section, ...]]
-    pictures: Pictures
-    strings: dict[str, dict[str, str]]  # key → language → text
-    matchers: dict[str, TermMatcher]  # language → the glossary's term matcher
-
-    @property
-    def blocks(self):
-        return self.article.blocks
-
-    @property
-    def block_by_id(self):
-        return self.article.block_by_id
-
-    @property
-    def translations(self):
-        return self.article.translations
-
-    def text(self, block_id: str, lang: str) -> str:
-        return self.article.text(block_id, lang)
 
 
 @dataclass(frozen=True)

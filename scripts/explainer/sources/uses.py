@@ -7,15 +7,13 @@ term, and a term found nowhere is a mistake in its forms.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from ..errors import SourceError
 from ..languages import LANGS, PAGES, TOPIC_PAGES
 from .markdown import SHORTCODE
 from .pages import GENERATED, PageSource
-
-if TYPE_CHECKING:
-    from .project import Seeds
+from .seeds import Seeds
 
 
 @dataclass(frozen=True)
