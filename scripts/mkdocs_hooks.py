@@ -21,11 +21,13 @@ from explainer.errors import SourceError  # noqa: E402
 from explainer.languages import DEFAULT_LANG, URL_PREFIX  # noqa: E402
 from explainer.publish.redirects import write_page_redirects  # noqa: E402
 from explainer.publish.site import Repository, Site, load_site  # noqa: E402
-from explainer.render.document import finish_document, not_found_page  # noqa: E402
+from explainer.render.document import KnownScripts, UnsafeDocument, finish_document, not_found_page  # noqa: E402
 from explainer.render.search import jieba_user_dict, write_language_indexes  # noqa: E402
 from explainer.sources.files import write_if_changed  # noqa: E402
+from explainer.sources.policy import SourceText  # noqa: E402
 
 site: Site | None = None
+known_scripts: KnownScripts | None = None
 _fingerprint: tuple = ()
 log = logging.getLogger("mkdocs.hooks.explainer")
 
@@ -33,6 +35,7 @@ log = logging.getLogger("mkdocs.hooks.explainer")
 def _sources_fingerprint(repo_url) -> tuple:
     """What the loaded sources depend on: the files under seeds/ and docs/, and the repository address."""
     files = sorted(path for folder in ("seeds", "docs") for path in (ROOT / folder).rglob("*") if path.is_file())
+    files.append(ROOT / "mkdocs.yml")
     return repo_url, tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
 
 
@@ -43,20 +46,34 @@ def on_config(config):
     MkDocs runs this once per language; the second time, unless a file changed (as it
     does under `make serve`), the sources read the first time serve again.
     """
-    global site, _fingerprint
+    global site, known_scripts, _fingerprint
     fingerprint = _sources_fingerprint(config.repo_url)
-    if site is None or fingerprint != _fingerprint:
-        try:
+    try:
+        check_site_texts(config)
+        if site is None or fingerprint != _fingerprint:
             site = load_site(repository=Repository(config.repo_url) if config.repo_url else None)
-        except SourceError as error:
-            raise PluginError(f"\n{error}") from None
+    except SourceError as error:
+        raise PluginError(f"\n{error}") from None
+    if site is not None and fingerprint != _fingerprint:
         _fingerprint = fingerprint
+        known_scripts = KnownScripts.from_templates(config.theme.dirs)
         for text in site.stale:
             log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
     # The search plugin reads this dictionary in its own on_config, after this one.
     write_if_changed(Path(config.plugins["material/search"].config.jieba_dict_user),
                           jieba_user_dict(site.project.glossary))
     return config
+
+
+def check_site_texts(config) -> None:
+    """The texts mkdocs.yml gives the theme (names, description, author, labels): plain text, in their language."""
+    lang = config.theme["language"]
+    source = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    texts = [config.site_name, config.site_description, config.site_author, config.copyright]
+    texts += [(entry.get("toggle") or {}).get("name") for entry in config.theme.get("palette") or []]
+    for text in filter(None, texts):
+        line = next((n for n, source_line in enumerate(source, 1) if text[:12] in source_line), None)
+        SourceText("mkdocs.yml").plain(text, line, lang)
 
 
 def _page_name(page) -> tuple[str, str]:
@@ -85,7 +102,11 @@ def on_post_page(output, page, config):
     rest = page.url.removeprefix(URL_PREFIX[lang])
     root = config.site_url or "/"
     urls = {alt: f"{root}{prefix}{rest}" for alt, prefix in URL_PREFIX.items()}
-    return finish_document(output, urls, DEFAULT_LANG)
+    try:
+        return finish_document(output, urls, DEFAULT_LANG, known_scripts)
+    except UnsafeDocument as error:
+        raise PluginError(f"\nsite/{page.url}index.html would carry {error}\n    fix: find which source put it there "
+                          "(`make check` names most); the build publishes no page that could run script") from None
 
 
 _not_found_pages: dict[str, bytes] = {}
@@ -103,7 +124,7 @@ def _place_not_found_page(config) -> None:
     target = Path(config.site_dir) / "404.html"
     root = config.site_url or "/"
     homes = {alt: f"{root}{prefix}" for alt, prefix in URL_PREFIX.items()}
-    html = not_found_page(target.read_text(encoding="utf-8"), homes, DEFAULT_LANG)
+    html = not_found_page(target.read_text(encoding="utf-8"), homes, DEFAULT_LANG, known_scripts)
     _not_found_pages[lang] = html.encode("utf-8")
     if lang != DEFAULT_LANG and DEFAULT_LANG in _not_found_pages:
         (Path(config.site_dir) / URL_PREFIX[lang]).mkdir(exist_ok=True)

@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 
 from explainer.publish.addresses import collect, read_manifest, unresolved
 from explainer.publish.redirects import write_page_redirects
+from explainer.sources.lined import parse_yaml
 from explainer.sources.redirects import parse_redirects
 from explainer.errors import SourceError
 from explainer.render.markup import fragment_aliases
@@ -44,8 +45,8 @@ def test_removing_an_anchor_fails_until_its_redirect_is_declared(tmp_path):
     promised = ["/organization/", "/organization/#structure", "/organization/#old-structure"]
     assert unresolved(promised, site) == ["/organization/#old-structure"]
 
-    redirects = parse_redirects("fragments:\n  organization#old-structure: organization#structure\n",
-                                "redirects.yml", ["organization"], {"organization": {"structure"}})
+    redirects = parse_redirects(parse_yaml("fragments:\n  organization#old-structure: organization#structure\n",
+                                           "redirects.yml"), "redirects.yml", ["organization"], {"organization": {"structure"}})
     page = site / "organization" / "index.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     fragment_aliases(soup, redirects.aliases("organization"))
@@ -58,7 +59,7 @@ def test_removing_a_page_fails_until_its_redirect_is_declared(tmp_path):
     promised = ["/revenue/", "/revenue/#structure", "/en/revenue/"]
     assert unresolved(promised, site) == promised
 
-    redirects = parse_redirects("pages:\n  revenue: organization\n", "redirects.yml",
+    redirects = parse_redirects(parse_yaml("pages:\n  revenue: organization\n", "redirects.yml"), "redirects.yml",
                                 ["organization"], {"organization": {"structure"}})
     (site / "en" / "organization").mkdir(parents=True)
     (site / "en" / "organization" / "index.html").write_text('<h2 id="structure">S</h2>', encoding="utf-8")
@@ -75,4 +76,4 @@ def test_removing_a_page_fails_until_its_redirect_is_declared(tmp_path):
 ])
 def test_a_wrong_redirect_names_its_line(text, message):
     with pytest.raises(SourceError, match=message):
-        parse_redirects(text, "redirects.yml", ["organization"], {"organization": {"structure"}})
+        parse_redirects(parse_yaml(text, "redirects.yml"), "redirects.yml", ["organization"], {"organization": {"structure"}})

@@ -2,6 +2,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from explainer.sources.article import Article
 from explainer.sources.glossary import parse_glossary
 from explainer.render.markup import PageContext, mark_terms, print_parts
 from explainer.languages import LANGS, PAGES
@@ -71,10 +72,10 @@ groups: [{id: technology, zh: 技术, en: Technology}]
 terms:
   - id: dit
     group: technology
-    zh: {forms: [DiT], short: '比较 <b>“粗体”</b> & 其他', long: 长}
-    en: {forms: [DiT], short: 'Bold <b>"quoted"</b> & more <script>x</script>', long: Long}
+    zh: {forms: [DiT], short: '比较 <b>“粗体”</b> & 其他', article: 长}
+    en: {forms: [DiT], short: 'Bold <b>"quoted"</b> & more <script>x</script>', article: Long}
 """, "glossary.yml")
-    glossary = parse_glossary(data, "glossary.yml", [])
+    glossary = parse_glossary(data, "glossary.yml", Article((), {}))
     term = glossary.terms[0]
     soup = BeautifulSoup("<h1>T</h1><p>The DiT model</p>", "html.parser")
     marked = mark_terms(soup, "en", {"en": TermMatcher([("DiT", "dit")])}, "../glossary/")

@@ -4,13 +4,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from ..render.document import csp_meta
 from ..sources.redirects import Redirects
 
 
 def redirect_page(target: str, lang: str, script: str) -> str:
-    """A page that sends a reader (and the fragment of the address they used) to `target`."""
+    """A page that sends a reader (and the fragment of the address they used) to `target`, under the site's CSP."""
     target = html.escape(target)
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">{csp_meta([])}'
             f'<meta name="viewport" content="width=device-width,initial-scale=1">'
             f'<meta name="robots" content="noindex"><title>{target}</title>'
             f'<meta http-equiv="refresh" content="0; url={target}">'

@@ -70,7 +70,7 @@ class PageBuilder:
         first = self.project.block_by_id[block_ids[0]]
         lines = [f'<blockquote class="passage" lang="{self.lang}" data-blocks="{" ".join(block_ids)}" markdown>', ""]
         if first.kind == "heading":
-            lines += [f"{self.s('passage_heading_label')}: **{escape_md(self.project.text(first.id, self.lang))}**", ""]
+            lines += [self.s("passage_heading", heading=escape_md(self.project.text(first.id, self.lang))), ""]
         elif first.is_item:
             for block_id in block_ids:
                 block = self.project.block_by_id[block_id]
@@ -217,7 +217,8 @@ class PageBuilder:
         return notes + self._translation_edit(block_id, always=True)
 
     def glossary(self) -> str:
-        """The glossary grouped, each term with its names, explanation, and where it appears."""
+        """The glossary grouped, each term with its names, what the article says, its own words, our background,
+        and where it appears."""
         other = other_language(self.lang)
         out = []
         for group in self.project.glossary.groups:
@@ -231,12 +232,15 @@ class PageBuilder:
                         f'<div data-term-entry="{term.id}" data-no-terms markdown>', ""]
                 if names:
                     out += [f'<p class="term-names"><b>{self.s("glossary_names")}</b> {names}</p>', ""]
-                out += [escape_md(term.long[self.lang]), ""]
+                out += [escape_md(term.article[self.lang]), ""]
+                if term.quote:  # the article's own words, checked against the block when the glossary was read
+                    out += [f'<p class="term-quote" markdown>'
+                            f'{self.s("glossary_quote", n=paragraph_number(term.explained_in), id=term.explained_in, quote=escape_md(term.quote[self.lang]))}'
+                            f'</p>', ""]
+                if term.background[self.lang]:
+                    out += [f'<p class="term-background" markdown>'
+                            f'{self.s("glossary_background", text=escape_md(term.background[self.lang]))}</p>', ""]
                 out += self.stale_note(f"glossary {term.id}")
-                if term.explained_in:
-                    out += [self.s("glossary_explained", n=paragraph_number(term.explained_in), id=term.explained_in), ""]
-                else:
-                    out += [self.s("glossary_context"), ""]
                 pages = [f"[{escape_md(self.titles[name])}]({name}.md)" for name in self.uses.pages.get(term.id, [])]
                 if blocks := self.uses.blocks.get(term.id):
                     label = self.s("glossary_in_article", title=self.titles["article"], n=paragraph_number(blocks[0]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..typography import chinese_punctuation
 from .seed import Block
 from .translation import Translation
 
@@ -13,11 +14,16 @@ class Article:
     translations: dict[str, Translation]
     block_by_id: dict[str, Block] = field(init=False, repr=False)
     position: dict[str, int] = field(init=False, repr=False)  # block id → its place in the article
+    chinese: dict[str, str] = field(init=False, repr=False)  # block id → its Chinese as the site shows it
 
     def __post_init__(self):
         object.__setattr__(self, "block_by_id", {block.id: block for block in self.blocks})
         object.__setattr__(self, "position", {block.id: index for index, block in enumerate(self.blocks)})
+        object.__setattr__(self, "chinese", {block.id: chinese_punctuation(block.text) for block in self.blocks})
 
     def text(self, block_id: str, lang: str) -> str:
-        """A block's text in a language: the seed's Chinese or our English."""
-        return self.block_by_id[block_id].text if lang == "zh" else self.translations[block_id].text
+        """A block's text as the site shows it: the seed's Chinese, set with Chinese punctuation, or our English.
+
+        `Block.text` keeps the seed's characters as received; only what readers see is set.
+        """
+        return self.chinese[block_id] if lang == "zh" else self.translations[block_id].text

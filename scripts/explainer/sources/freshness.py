@@ -49,8 +49,6 @@ def section_hashes(page: PageSource) -> dict[str, str]:
     return {key: source_hash(text) for key, (text, _) in page_sections(page).items()}
 
 
-def term_source(term) -> str:
-    return f"{term.short['zh']}\n{term.long['zh']}"
 
 
 def stale_texts(project: Project) -> list[StaleText]:
@@ -68,7 +66,7 @@ def stale_texts(project: Project) -> list[StaleText]:
             if str(recorded.get(section)) != digest:
                 stale.append(StaleText(en.path, en_lines.get(section), f"{name}#{section}", "section"))
     for term in project.glossary.terms:
-        if term.translates != source_hash(term_source(term)):
+        if term.translates != source_hash(term.chinese_source()):
             stale.append(StaleText(project.glossary.path, term.lang_lines["en"], f"glossary {term.id}", "term"))
     return stale
 
@@ -107,7 +105,7 @@ def stamp_glossary(text: str, project: Project) -> str:
     for term in sorted(project.glossary.terms, key=lambda t: t.lang_lines["en"], reverse=True):
         first = term.lang_lines["en"] - 1  # the first key inside `en:`
         indent = re.match(r"\s*", lines[first])[0]
-        record = f'{indent}translates: "{source_hash(term_source(term))}"'
+        record = f'{indent}translates: "{source_hash(term.chinese_source())}"'
         end = first
         while end < len(lines) and lines[end].strip() and lines[end].startswith(indent):
             end += 1

@@ -16,6 +16,7 @@ from .files import read_source
 from .lined import parse_yaml
 from .markdown import ATTRS, LINK, QUESTION, SHORTCODE, SHORTCODE_LIKE, heading, lines
 from .paths import Paths
+from .policy import SourceText, links
 from .seeds import Seeds
 
 QUESTION_ID = re.compile(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,6 +32,7 @@ class PageSource:
     body_start: int  # index of the first line after the front matter
     meta: dict
     questions: dict[str, int]  # question id → line
+    html: str = ""  # the body as Markdown renders it, for the checks (shortcodes stand in as FIGURE)
 
     def body(self) -> Iterator[tuple[int, str, bool]]:
         """The lines after the front matter: (line number, text, inside a code block)."""
@@ -57,15 +59,19 @@ def read_page(paths: Paths, lang: str, name: str) -> PageSource:
         end = next((i for i in range(1, len(text_lines)) if text_lines[i].strip() == "---"), None)
         if end is None:
             raise SourceError(path, 1, "the front matter is not closed", "add a line `---` after it")
-        try:
-            meta = parse_yaml("\n".join(text_lines[1:end]), path) or {}
-        except SourceError as error:
-            raise SourceError(path, (error.line or 0) + 1, error.message, error.fix) from None
+        meta = parse_yaml("\n" + "\n".join(text_lines[1:end]), path) or {}  # a first line, so lines are the file's
         body_start = end + 1
     if not isinstance(meta, dict) or not isinstance(meta.get("description"), str) or not meta["description"].strip():
         raise SourceError(path, 1, "the page has no `description` in its front matter",
                           "add `description: …`, one sentence for search engines and link previews")
     return PageSource(lang, name, path, text_lines, body_start, meta, {})
+
+
+def check_markup(page: PageSource) -> None:
+    """The front matter is plain text and the body Markdown without HTML, judged as they will be shown."""
+    text = SourceText(page.path)
+    text.yaml(page.meta, lang=page.lang, line=1)
+    page.html = text.markdown(((number, SHORTCODE_LIKE.sub("FIGURE", line)) for number, line in page.prose()), page.lang)
 
 
 def check_headings(seeds: Seeds, page: PageSource) -> None:
@@ -166,31 +172,33 @@ def check_shortcodes_and_numbers(seeds: Seeds, page: PageSource) -> None:
 
 
 def check_links(seeds: Seeds, page: PageSource, anchors: dict[str, set[str]]) -> None:
-    """Links between pages point at pages and anchors that exist; images have alt text."""
-    for number, line in page.prose():
-        for match in LINK.finditer(line):
-            image, text, target = match[1], match[2], match[3]
-            if image:
-                if not text.strip():
-                    raise SourceError(page.path, number, f"the image {target!r} has no alt text",
-                                      "describe the image between the brackets: ![what it shows](file)")
-                continue
-            if re.match(r"^[a-z]+:", target) or not target:
-                continue
-            file, _, fragment = target.partition("#")
-            name = Path(file).stem if file else page.name
-            if file and (not file.endswith(".md") or name not in PAGES):
-                raise SourceError(page.path, number, f"the link {target!r} points to no page",
-                                  f"link to one of: {', '.join(p + '.md' for p in PAGES)}")
-            if fragment and fragment not in anchors[name]:
-                if name == "glossary":
-                    raise SourceError(page.path, number, f"the link {target!r} names no glossary term {fragment!r}",
-                                      "use a term id from seeds/glossary.yml (the `id:` of its entry)")
-                if name == "article":
-                    raise SourceError(page.path, number, f"the link {target!r} names no paragraph {fragment!r}",
-                                      f"use a block id from seeds/blocks.yml, {seeds.blocks[0].id} to {seeds.blocks[-1].id}")
-                raise SourceError(page.path, number, f"the link {target!r} points to #{fragment}, which {name}.md does not have",
-                                  f"use one of its sections (seeds/outline.yml) or questions: {', '.join(sorted(anchors[name]))}")
+    """Links, as Markdown renders them, point at pages and anchors that exist; images have alt text."""
+    prose = list(page.prose())
+
+    def line_of(*needles: str) -> int | None:
+        return next((number for needle in needles for number, line in prose if needle and needle in line), None)
+
+    for tag, target, attrs in links(page.html):
+        if tag == "img":
+            if not attrs.get("alt", "").strip():
+                raise SourceError(page.path, line_of(f"]({target}", target), f"the image {target!r} has no alt text",
+                                  "describe the image between the brackets: ![what it shows](file)")
+            continue
+        file, _, fragment = target.partition("#")
+        name = Path(file).stem if file else page.name
+        line = line_of(f"]({target}", target)
+        if file and (not file.endswith(".md") or name not in PAGES or "/" in file):
+            raise SourceError(page.path, line, f"the link {target!r} points to no page",
+                              f"link to one of: {', '.join(p + '.md' for p in PAGES)}")
+        if fragment and fragment not in anchors[name]:
+            if name == "glossary":
+                raise SourceError(page.path, line, f"the link {target!r} names no glossary term {fragment!r}",
+                                  "use a term id from seeds/glossary.yml (the `id:` of its entry)")
+            if name == "article":
+                raise SourceError(page.path, line, f"the link {target!r} names no paragraph {fragment!r}",
+                                  f"use a block id from seeds/blocks.yml, {seeds.blocks[0].id} to {seeds.blocks[-1].id}")
+            raise SourceError(page.path, line, f"the link {target!r} points to #{fragment}, which {name}.md does not have",
+                              f"use one of its sections (seeds/outline.yml) or questions: {', '.join(sorted(anchors[name]))}")
 
 
 def page_anchors(seeds: Seeds, pages: dict[tuple[str, str], PageSource], lang: str) -> dict[str, set[str]]:
@@ -213,6 +221,7 @@ def check_pages(seeds: Seeds) -> dict[tuple[str, str], PageSource]:
     for lang in LANGS:
         for name in PAGES:
             page = read_page(seeds.paths, lang, name)
+            check_markup(page)
             check_headings(seeds, page)
             check_questions(page)
             check_shortcodes_and_numbers(seeds, page)

@@ -15,29 +15,22 @@ from typing import Callable
 
 from ..errors import SourceError
 from ..languages import LANGS
+from ..typography import chinese_punctuation
 from .article import Article
 from .figures import Figure
 from .glossary import Glossary
-from .lined import Ids, Lined, one_of, parse_yaml
+from .lined import Ids, Lined, one_of
 from .seed import paragraph_number
 
 WORD_KINDS = ("figure", "term", "quote", "text")
 DIGIT = re.compile(r"[0-9\uff10-\uff19]")
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 WORDS_NEEDED = ("sources", "paragraph", "separator", "label_separator", "inferred")
-# The seed writes ASCII punctuation inside Chinese text; a quote may use the full-width forms.
-FULL_WIDTH = str.maketrans("，：；（）！？", ",:;()!?")
-
-
-def same_words(text: str) -> str:
-    """Text as a quote is compared with its block: full-width and ASCII punctuation are the same."""
-    return text.translate(FULL_WIDTH)
-
-
 def quote_occurs(quote: str, text: str, lang: str) -> bool:
-    """Whether a quote is the block's own words; an English quote may capitalise its first letter."""
+    """Whether a quote is the block's own words, as the site shows the block; an English quote may capitalise
+    its first letter."""
     if lang == "zh":
-        return same_words(quote) in same_words(text)
+        return chinese_punctuation(quote) in text
     return any(q in text for q in (quote, quote[:1].lower() + quote[1:], quote[:1].upper() + quote[1:]))
 
 
@@ -444,7 +437,3 @@ def parse_pictures(data, path: str, article: Article, figures: dict[str, Figure]
         pictures[picture_id] = Picture(picture_id, kind, reader.both(entry, "name", what),
                                        reader.both(entry, "caption", what), spec, entry.line)
     return Pictures(words, pictures, path)
-
-
-def read_pictures(text: str, path: str, article: Article, figures: dict[str, Figure], glossary: Glossary) -> Pictures:
-    return parse_pictures(parse_yaml(text, path), path, article, figures, glossary)

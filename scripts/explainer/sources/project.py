@@ -8,6 +8,7 @@ from .. import ROOT
 from ..errors import SourceError
 from ..languages import LANGS, PAGES
 from .article import Article
+from .assets import check_docs_files
 from .figures import parse_figures
 from .files import read_source
 from .glossary import parse_glossary
@@ -15,7 +16,8 @@ from .lined import parse_yaml
 from .outline import check_pictures, parse_outline
 from .pages import PageSource, check_pages, page_anchors
 from .paths import Paths
-from .pictures import read_pictures
+from .policy import SourceText
+from .pictures import parse_pictures
 from .redirects import Redirects, parse_redirects
 from .seed import assign_ids, parse_seed
 from .seeds import Seeds
@@ -43,6 +45,14 @@ def read(paths: Paths, path: Path) -> tuple[str, str]:
     return read_source(path, name), name
 
 
+def read_yaml(paths: Paths, path: Path, markdown: bool = False):
+    """A YAML source, parsed, with every text in it judged as it will be shown (plain text, or Markdown)."""
+    text, name = read(paths, path)
+    data = parse_yaml(text, name)
+    SourceText(name).yaml(data, markdown_keys=markdown)
+    return data
+
+
 def load_project(root: Path = ROOT) -> Project:
     """Read every source and check them against each other.
 
@@ -51,28 +61,34 @@ def load_project(root: Path = ROOT) -> Project:
     Errors name files relative to the repository root, as an editor sees them.
     """
     paths = Paths.at(root)
-    ids_data = parse_yaml(*read(paths, paths.block_ids))
+    check_docs_files(paths)
+    ids_data = read_yaml(paths, paths.block_ids)
     if not isinstance(ids_data, dict):
         raise SourceError(paths.relative(paths.block_ids), 1, "the block ids file maps each id to its opening words",
                           "write one line per block: `p07: 公告中,快手正式`")
     openings = {str(block_id): (str(words), ids_data.line_of(block_id)) for block_id, words in ids_data.items()}
-    blocks = assign_ids(parse_seed(*read(paths, paths.seed)), openings, paths.relative(paths.block_ids))
+    seed_text, seed_name = read(paths, paths.seed)
+    SourceText(seed_name).plain(seed_text, 1, None)  # its punctuation is set for display; it may hold no markup
+    blocks = assign_ids(parse_seed(seed_text, seed_name), openings, paths.relative(paths.block_ids))
     block_ids = [block.id for block in blocks]
     translations = parse_translation(*read(paths, paths.translation))
     check_translation(translations, block_ids, paths.relative(paths.translation))
+    for translation in translations.values():
+        SourceText(paths.relative(paths.translation)).plain(translation.text, translation.text_line, "en")
     article = Article(tuple(blocks), translations)
-    glossary = parse_glossary(parse_yaml(*read(paths, paths.glossary)), paths.relative(paths.glossary), block_ids)
-    figures = parse_figures(parse_yaml(*read(paths, paths.figures)), paths.relative(paths.figures),
-                            {block.id: block.text for block in blocks})
-    outline = parse_outline(parse_yaml(*read(paths, paths.outline)), paths.relative(paths.outline), block_ids)
-    pictures = read_pictures(*read(paths, paths.pictures), article, figures, glossary)
+    glossary = parse_glossary(read_yaml(paths, paths.glossary), paths.relative(paths.glossary), article)
+    figures = parse_figures(read_yaml(paths, paths.figures), paths.relative(paths.figures),
+                            {block.id: article.text(block.id, "zh") for block in blocks})
+    outline = parse_outline(read_yaml(paths, paths.outline), paths.relative(paths.outline), block_ids)
+    pictures = parse_pictures(read_yaml(paths, paths.pictures), paths.relative(paths.pictures), article, figures, glossary)
     check_pictures(outline, list(pictures.pictures), paths.relative(paths.outline))
-    strings = parse_strings(*read(paths, paths.strings))
+    strings = parse_strings(read_yaml(paths, paths.strings, markdown=True), paths.relative(paths.strings))
     matchers = {lang: matcher_for(glossary, lang) for lang in LANGS}
-    seeds = Seeds(paths, parse_yaml(*read(paths, paths.meta)), article, glossary, figures, outline, pictures, strings,
+    seeds = Seeds(paths, read_yaml(paths, paths.meta), article, glossary, figures, outline, pictures, strings,
                   matchers)
     pages = check_pages(seeds)
-    redirects = parse_redirects(*read(paths, paths.redirects), list(PAGES), page_anchors(seeds, pages, "zh"))
+    redirects = parse_redirects(read_yaml(paths, paths.redirects), paths.relative(paths.redirects), list(PAGES),
+                                page_anchors(seeds, pages, "zh"))
     uses = {lang: term_uses(seeds, pages, lang) for lang in LANGS}
     check_terms_used(seeds, uses)
     return Project(**{f.name: getattr(seeds, f.name) for f in fields(Seeds)}, pages=pages, redirects=redirects, uses=uses)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import SourceError
-from .lined import ID, parse_yaml
+from .lined import ID
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,12 @@ class Redirects:
         return out
 
 
-def parse_redirects(text: str, path: str, pages: list[str], anchors: dict[str, set[str]]) -> Redirects:
-    """Read seeds/redirects.yml; every target must exist, no old address may still exist."""
-    data = parse_yaml(text, path) or {}
+def parse_redirects(data, path: str, pages: list[str], anchors: dict[str, set[str]]) -> Redirects:
+    """Check seeds/redirects.yml's data; every target must exist, no old address may still exist."""
+    data = data or {}
+    if not isinstance(data, dict) or not all(isinstance(data.get(key) or {}, dict) for key in ("pages", "fragments")):
+        raise SourceError(path, 1, "the redirects file maps `pages:` and `fragments:` to what moved where",
+                          "write `pages: {old-page: new-page}` and `fragments: {page#old-id: page#new-id}`")
     page_moves: dict[str, str] = {}
     for old, new in (data.get("pages") or {}).items():
         line = data["pages"].line_of(old)

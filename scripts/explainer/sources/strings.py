@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from ..errors import SourceError
 from ..languages import LANGS
-from .lined import parse_yaml
 
 
-def parse_strings(text: str, path: str) -> dict[str, dict[str, str]]:
-    data = parse_yaml(text, path)
+def parse_strings(data, path: str) -> dict[str, dict[str, str]]:
     if not isinstance(data, dict):
         raise SourceError(path, 1, "the strings file maps each key to its texts", "write `key: {zh: …, en: …}`")
     strings = {}
