@@ -43,9 +43,12 @@ class PageBuilder:
 
     # -- pieces ---------------------------------------------------------------
 
-    def figure_text(self, figure_id: str) -> str:
+    def figure_text(self, figure_id: str, part: str = "value") -> str:
+        """A figure's value as written (2200万 / 22 million), or its period (`{{ id period }}`: 2024年 / 2024)."""
         figure = self.project.figures[figure_id]
-        return f'<span class="figure-value" data-figure="{figure.id}">{html.escape(figure.text[self.lang])}</span>'
+        text = figure.text[self.lang] if part == "value" else figure.period[self.lang]
+        return (f'<span class="figure-value" data-figure="{figure.id}" data-part="{part}">'
+                f'{html.escape(text)}</span>')
 
     def cards(self, figure_ids: list[str]) -> str:
         """A row of figure cards: value, what it measures, its period, and its source paragraph."""
@@ -85,7 +88,8 @@ class PageBuilder:
             label = self.s("passage_label", n=paragraph_number(first.id))
             lines += [f"[{label}](article.md#{first.id}){{ .passage-source }}{self._translation_edit(first.id)}", ""]
         lines += ["</blockquote>", ""]
-        return "\n".join(lines)
+        lines += [note for block_id in block_ids if (note := self.our_note(block_id, "p"))]
+        return "\n".join(lines) + "\n"
 
     def passages(self, block_ids: tuple[str, ...]) -> str:
         """Group consecutive list items into one quote; everything else is a quote of its own."""
@@ -163,7 +167,7 @@ class PageBuilder:
             return self.article()
         if name == "glossary":
             return self.glossary()
-        return self.figure_text(name)
+        return self.figure_text(name, *args)
 
     def article(self) -> str:
         """Every block, in the page's language first and the other language beside it."""
@@ -210,11 +214,19 @@ class PageBuilder:
         return f' <a class="para-edit" href="{href}" aria-label="{label}"></a>'
 
     def _block_notes(self, block_id: str) -> str:
-        """After a block's two languages: the stale mark, and the link to its line of the translation file."""
-        notes = ""
+        """After a block's two languages: our note on it, the stale mark, and the link to its translation's line."""
+        notes = self.our_note(block_id, "span")
         if block_id in self.stale:
             notes += f'<span class="stale-note" data-stale="{block_id}">{html.escape(self.s("stale_block"))}</span>'
         return notes + self._translation_edit(block_id, always=True)
+
+    def our_note(self, block_id: str, element: str) -> str:
+        """Our note on a block (seeds/notes.yml), labelled as ours; empty when there is none."""
+        note = self.project.notes.get(block_id)
+        if not note:
+            return ""
+        return (f'<{element} class="block-note" data-note="{block_id}" lang="{self.lang}">'
+                f'{html.escape(self.s("block_note", text=note[self.lang]))}</{element}>')
 
     def glossary(self) -> str:
         """The glossary grouped, each term with its names, what the article says, its own words, our background,

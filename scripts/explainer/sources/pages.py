@@ -151,12 +151,17 @@ def check_shortcodes_and_numbers(seeds: Seeds, page: PageSource) -> None:
                 unknown = [a for a in args if a not in seeds.figures] or ([] if args else ["(none)"])
             elif name in GENERATED:
                 unknown = [] if page.name == name else [name]
+            elif known and name in seeds.figures and args == ["period"]:
+                if not seeds.figures[name].period:
+                    raise SourceError(page.path, number, f"figure {name!r} has no period: {match[0]!r} shows nothing",
+                                      "give the figure a `period:` in seeds/figures.yml, or write {{ " + name + " }}")
+                unknown = []
             else:
                 unknown = [] if known and not args and name in seeds.figures else [match[0]]
             if unknown:
                 raise SourceError(page.path, number, f"unknown figure {unknown[0]!r} in {match[0]!r}",
-                                  "write {{ figure-id }} with an id from seeds/figures.yml (add the figure there "
-                                  "if it is missing), or {{ cards id id … }}")
+                                  "write {{ figure-id }} (its value) or {{ figure-id period }} with an id from "
+                                  "seeds/figures.yml (add the figure there if it is missing), or {{ cards id id … }}")
         if parts := heading(line):
             line = parts[1]
         prose = SHORTCODE.sub(" ", line)

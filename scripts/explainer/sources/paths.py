@@ -17,6 +17,7 @@ FILES = {
     "pictures": "seeds/pictures.yml",
     "strings": "seeds/strings.yml",
     "redirects": "seeds/redirects.yml",
+    "notes": "seeds/notes.yml",
     "addresses": "seeds/addresses.txt",
 }
 
@@ -36,6 +37,7 @@ class Paths:
     pictures: Path
     strings: Path
     redirects: Path
+    notes: Path
     addresses: Path
 
     @classmethod

@@ -13,6 +13,7 @@ from .figures import parse_figures
 from .files import read_source
 from .glossary import parse_glossary
 from .lined import parse_yaml
+from .notes import parse_notes
 from .outline import check_pictures, parse_outline
 from .pages import PageSource, check_pages, page_anchors
 from .paths import Paths
@@ -83,9 +84,10 @@ def load_project(root: Path = ROOT) -> Project:
     pictures = parse_pictures(read_yaml(paths, paths.pictures), paths.relative(paths.pictures), article, figures, glossary)
     check_pictures(outline, list(pictures.pictures), paths.relative(paths.outline))
     strings = parse_strings(read_yaml(paths, paths.strings, markdown=True), paths.relative(paths.strings))
+    notes = parse_notes(read_yaml(paths, paths.notes), paths.relative(paths.notes), article)
     matchers = {lang: matcher_for(glossary, lang) for lang in LANGS}
     seeds = Seeds(paths, read_yaml(paths, paths.meta), article, glossary, figures, outline, pictures, strings,
-                  matchers)
+                  notes, matchers)
     pages = check_pages(seeds)
     redirects = parse_redirects(read_yaml(paths, paths.redirects), paths.relative(paths.redirects), list(PAGES),
                                 page_anchors(seeds, pages, "zh"))

@@ -24,6 +24,7 @@ class Seeds:
     outline: dict[str, tuple[Section, ...]]
     pictures: Pictures
     strings: dict[str, dict[str, str]]  # key → language → text
+    notes: dict[str, dict[str, str]]  # block id → language → our note on it
     matchers: dict[str, TermMatcher]  # language → the glossary's term matcher
 
     @property
