@@ -49,6 +49,26 @@ def run_explainer(root: Path, *args: str, **env: str) -> subprocess.CompletedPro
                           env={"PYTHONPATH": str(root / "scripts"), "PATH": os.environ["PATH"], **env})
 
 
+FIXTURE = Path(__file__).parent / "fixtures" / "project"
+
+
+def copy_fixture_project(dest: Path) -> Path:
+    """The small made-up project (its seeds/ and page files) with the site's real code, strings and assets."""
+    import shutil
+    from explainer import ROOT
+    shutil.copytree(FIXTURE, dest, dirs_exist_ok=True)
+    for folder in ("scripts", "overrides", "docs/assets"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for file in ("mkdocs.yml", "seeds/strings.yml"):
+        shutil.copy(ROOT / file, dest / file)
+    return dest
+
+
+@pytest.fixture
+def fixture_project(tmp_path):
+    return copy_fixture_project(tmp_path / "project")
+
+
 @pytest.fixture
 def project_copy(tmp_path):
     """A copy of the repository's sources and code, for trying out an editor's mistake."""

@@ -115,7 +115,7 @@ def _quote(entry: Lined, term_id: str, article: Article, path) -> dict[str, str]
         quote, text = quotes[lang], article.text(block, lang)
         shown = chinese_punctuation(quote) if quote and lang == "zh" else quote
         if not quote:
-            raise SourceError(path, entry[lang].line, f"term {term_id!r} says the article explains it (in {block}) "
+            raise SourceError(path, entry.line_of(lang), f"term {term_id!r} says the article explains it (in {block}) "
                               f"but gives no {lang} `quote`",
                               "copy the words of the block that explain the term into `quote:`, "
                               "or remove `explained_in` if the article only uses the term")
@@ -177,4 +177,12 @@ def parse_glossary(data, path: str | Path, article: Article) -> Glossary:
             line=entry.line, lang_lines={lang: sides[lang].line for lang in LANGS},
             translates=str(translates) if translates else None, ignore=ignore,
             form_lines={lang: sides[lang].line_of("forms") for lang in LANGS}))
+    for term in terms:  # an ignored word that is another term's form would silently hide that term
+        for lang in LANGS:
+            for word in term.ignore[lang]:
+                if (lang, word.lower()) in seen_forms:
+                    other, line = seen_forms[(lang, word.lower())]
+                    raise SourceError(path, term.form_lines[lang], f"the {lang} `ignore:` word {word!r} of {term.id!r} "
+                                      f"is a form of {other!r} (line {line}): it would hide that term everywhere",
+                                      "remove it from `ignore:`; the longest form already wins where two overlap")
     return Glossary(tuple(groups), tuple(terms), str(path))

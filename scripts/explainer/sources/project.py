@@ -70,7 +70,7 @@ def load_project(root: Path = ROOT) -> Project:
     openings = {str(block_id): (str(words), ids_data.line_of(block_id)) for block_id, words in ids_data.items()}
     seed_text, seed_name = read(paths, paths.seed)
     SourceText(seed_name).plain(seed_text, 1, None)  # its punctuation is set for display; it may hold no markup
-    blocks = assign_ids(parse_seed(seed_text, seed_name), openings, paths.relative(paths.block_ids))
+    blocks = assign_ids(parse_seed(seed_text, seed_name), openings, paths.relative(paths.block_ids), seed_name)
     block_ids = [block.id for block in blocks]
     translations = parse_translation(*read(paths, paths.translation))
     check_translation(translations, block_ids, paths.relative(paths.translation))

@@ -71,7 +71,7 @@ def parse_seed(text: str, path: str | Path = "seed") -> list[Block]:
     """Return the article's blocks in reading order, without ids."""
     if "\n" in text.rstrip("\n"):
         raise SourceError(path, 2, "the seed must be one line, as it was received",
-                          "restore the file from ../shared/seeds/")
+                          "restore it as received: git checkout -- " + str(path))
     text = text.rstrip("\n")
     blocks: list[Block] = []
     previous_was_item = False
@@ -95,19 +95,25 @@ def parse_seed(text: str, path: str | Path = "seed") -> list[Block]:
     return blocks
 
 
-def assign_ids(blocks: list[Block], openings: dict[str, tuple[str, int]], path: str | Path) -> list[Block]:
+def assign_ids(blocks: list[Block], openings: dict[str, tuple[str, int]], path: str | Path,
+               seed_path: str | Path = "seed") -> list[Block]:
     """Give each block the id whose declared opening words it starts with.
 
-    `openings` maps id → (opening words, line in the ids file). Ids are declared,
-    not counted, so that inserting a block never renumbers the ones after it.
+    `openings` maps id → (opening words, line in the ids file `path`). Ids are declared,
+    not counted, so that inserting a block never renumbers the ones after it. The seed
+    is kept as received, so a block with no id, or an id with no block, means the seed
+    changed: the message names the seed and says what to do either way.
     """
     named: list[Block] = []
     used: dict[str, int] = {}
     for block in blocks:
         matches = [i for i, (words, _) in openings.items() if block.text.startswith(words)]
         if not matches:
-            raise SourceError(path, None, f"no id for the block that opens {block.text[:20]!r}",
-                              f"add a line `pNN: {block.text[:12]}` with an id not used before")
+            raise SourceError(seed_path, 1, f"the block at character {block.offset + 1} that opens {block.text[:20]!r} "
+                              f"has no id in {path}",
+                              "the article is kept as it was received: restore the file (git checkout -- "
+                              f"{seed_path}); if a new edition adds this block, add a line "
+                              f"`pNN: {block.text[:8]}` with an unused id to {path} and translate it")
         if len(matches) > 1:
             lines = ", ".join(f"{i} (line {openings[i][1]})" for i in matches)
             raise SourceError(path, openings[matches[0]][1],
@@ -117,6 +123,7 @@ def assign_ids(blocks: list[Block], openings: dict[str, tuple[str, int]], path: 
         named.append(replace(block, id=matches[0]))
     for block_id, (words, line) in openings.items():
         if block_id not in used:
-            raise SourceError(path, line, f"id {block_id} names no block: no block opens with {words!r}",
-                              "copy the first words of the block exactly from the seed, or delete the line")
+            raise SourceError(seed_path, 1, f"no block opens with {words!r}, the words of {block_id} ({path}:{line})",
+                              f"the article is kept as it was received: restore the file (git checkout -- {seed_path}); "
+                              f"if a new edition drops this block, delete line {line} of {path} and its translation")
     return named
