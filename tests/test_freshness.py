@@ -1,56 +1,73 @@
-"""Translations stay honest: when the Chinese changes, its English is listed, marked and fails the tests."""
+"""Translations stay honest: when the Chinese changes, its English is listed, marked and fails, until reviewed.
+
+On the fixture project, whose lines are known: a block of the article, a section of a Chinese
+page and a glossary entry change; the expectations below are those files' own lines.
+"""
 from bs4 import BeautifulSoup
 
 from explainer.publish.site import load_site
-from tests.conftest import run_explainer as run
-from tests.test_editor_errors import edit, line_of
+from tests.conftest import run_explainer
+from tests.test_editor_errors import SEED, Case
+
+CHANGES = [
+    Case("", SEED, "由盖坤负责", "由盖坤牵头", ""),
+    Case("", "docs/zh/organization.md", "文章说由盖坤负责。", "文章说由盖坤负责，并向CEO汇报。", ""),
+    Case("", "seeds/glossary.yml", "short: 中国短视频平台公司。", "short: 中国的短视频平台公司。", ""),
+]
+STALE = {  # (what, file, line of its English)
+    ("p02", "seeds/translation.en.md", 9),
+    ("organization#structure", "docs/en/organization.md", 15),
+    ("glossary kuaishou", "seeds/glossary.yml", 19),
+}
 
 
-def test_the_real_translations_are_up_to_date(site):
-    assert site.stale == []
+def change_the_chinese(root) -> None:
+    for change in CHANGES:
+        change.apply(root)
 
 
-def change_the_chinese(root):
-    """A block of the article, a section of a Chinese page and a glossary definition change."""
-    edit(root, "seeds/kuaishou-kling-ai-business-unit.zh.txt", "负责可灵、可图等系列大模型业务", "负责可灵等系列大模型业务")
-    edit(root, "docs/zh/organization.md", "## 事业部的结构 {#structure}\n\n", "## 事业部的结构 {#structure}\n\n新增一句。")
-    edit(root, "seeds/glossary.yml", "short: 公司内部围绕某项业务设立", "short: 企业内部围绕某项业务设立")
+def test_changed_chinese_makes_exactly_its_translations_stale(fixture_project):
+    assert load_site(fixture_project).stale == []
+    change_the_chinese(fixture_project)
+    assert {(text.what, text.path, text.line) for text in load_site(fixture_project).stale} == STALE
 
 
-def test_changed_chinese_makes_its_translations_stale(project_copy):
-    change_the_chinese(project_copy)
-    stale = {(text.what, text.path, text.line) for text in load_site(project_copy).stale}
-    assert stale == {
-        ("p07", "seeds/translation.en.md", line_of(project_copy, "seeds/translation.en.md", "## p07")),
-        ("organization#structure", "docs/en/organization.md", line_of(project_copy, "docs/en/organization.md", "{#structure}")),
-        ("glossary business-unit", "seeds/glossary.yml",
-         line_of(project_copy, "seeds/glossary.yml", "translates:", 1 + [
-             t.id for t in load_site(project_copy).project.glossary.terms].index("business-unit"))),
-    }
-
-
-def test_the_stale_command_fails_then_accept_records_the_review(project_copy):
-    change_the_chinese(project_copy)
-    listed = run(project_copy, "stale")
+def test_the_stale_command_fails_then_accept_records_the_review(fixture_project):
+    change_the_chinese(fixture_project)
+    listed = run_explainer(fixture_project, "stale")
     assert listed.returncode == 1
-    assert "docs/en/organization.md:" in listed.stderr and "organization#structure translates an older version" in listed.stderr
-    accepted = run(project_copy, "stale", "--accept")
-    assert accepted.returncode == 0
-    assert load_site(project_copy).stale == []
-    assert run(project_copy, "stale").returncode == 0
+    assert ("✗ docs/en/organization.md:15: organization#structure translates an older version of the Chinese; "
+            "review it, then run `make translations-reviewed`") in listed.stderr.splitlines()
+    assert run_explainer(fixture_project, "stale", "--accept").returncode == 0
+    assert load_site(fixture_project).stale == []
+    assert run_explainer(fixture_project, "stale").returncode == 0
 
 
-def test_the_english_pages_mark_stale_text(project_copy):
-    change_the_chinese(project_copy)
-    built = run(project_copy, "build")
+def test_accept_records_a_new_glossary_term(fixture_project):
+    """A term added without `translates:` gets one, under its `en:`, in the file's own indentation."""
+    Case("", "seeds/glossary.yml", "  - id: kling-ai-business-unit\n",
+         "  - id: coze\n    group: companies\n    zh:\n      forms: [可图]\n      short: 快手的图像生成工具。\n"
+         "      article: 文章列出可图。\n    en:\n      forms: [Kolors]\n      short: Kuaishou’s image tool.\n"
+         "      article: The article lists Kolors.\n\n  - id: kling-ai-business-unit\n", "").apply(fixture_project)
+    assert {text.what for text in load_site(fixture_project).stale} == {"glossary coze"}
+    assert run_explainer(fixture_project, "stale", "--accept").returncode == 0
+    lines = (fixture_project / "seeds" / "glossary.yml").read_text(encoding="utf-8").splitlines()
+    en = lines.index("      forms: [Kolors]")
+    assert lines[en - 2:en] == ["    en:", lines[en - 1]] and lines[en - 1].startswith('      translates: "')
+    assert load_site(fixture_project).stale == []
+
+
+def test_the_english_pages_mark_stale_text(fixture_project):
+    change_the_chinese(fixture_project)
+    built = run_explainer(fixture_project, "build")
     assert built.returncode == 0, built.stderr[-2000:]
-    assert "stale translation: seeds/translation.en.md:" in built.stderr
+    assert "stale translation: seeds/translation.en.md:9: p02" in built.stderr
 
     def page(path):
-        return BeautifulSoup((project_copy / "site" / path).read_text(encoding="utf-8"), "html.parser")
+        return BeautifulSoup((fixture_project / "site" / path).read_text(encoding="utf-8"), "html.parser")
 
-    assert page("en/article/index.html").select_one("#p07 .stale-note")
-    assert not page("en/article/index.html").select_one("#p08 .stale-note")
+    assert page("en/article/index.html").select_one("#p02 .stale-note")
+    assert not page("en/article/index.html").select_one("#p04 .stale-note")
     assert page("en/organization/index.html").select_one('.stale-note[data-stale="organization#structure"]')
-    assert page("en/glossary/index.html").select_one('.stale-note[data-stale="glossary business-unit"]')
+    assert page("en/glossary/index.html").select_one('.stale-note[data-stale="glossary kuaishou"]')
     assert not page("organization/index.html").select_one(".stale-note")
