@@ -103,7 +103,7 @@ def test_ids_are_declared_not_counted(blocks):
     openings = {"a1": ("作者", 1), "b2": ("如果说", 2)}
     named = assign_ids(parse_seed("作者:某人 如果说这样。"), openings, "ids.yml")
     assert [b.id for b in named] == ["a1", "b2"]
-    with pytest.raises(SourceError, match=r"ids.yml: no id for the block that opens '插入的段落。'"):
+    with pytest.raises(SourceError, match=r"seed:1: the block at character 7 that opens '插入的段落。' has no id in ids.yml"):
         assign_ids(parse_seed("作者:某人 插入的段落。 如果说这样。"), openings, "ids.yml")
-    with pytest.raises(SourceError, match=r"ids.yml:2: id b2 names no block"):
+    with pytest.raises(SourceError, match=r"seed:1: no block opens with '如果说', the words of b2 \(ids.yml:2\)"):
         assign_ids(parse_seed("作者:某人"), openings, "ids.yml")
