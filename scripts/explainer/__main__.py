@@ -153,8 +153,10 @@ def screenshots(args) -> int:
 
 @command(option("--addr", default="127.0.0.1:8000", help="address to serve on"))
 def serve(args) -> int:
-    """Preview on http://127.0.0.1:8000 with live reload; edits under seeds/ and docs/ show at once."""
-    return _mkdocs("serve", "--strict", "--dev-addr", args.addr)
+    """Preview on http://127.0.0.1:8000: open pages reload after each edit; a broken source keeps the last good pages."""
+    from .tools.preview import serve as preview
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    return preview(args.addr)
 
 
 @command(option("--skip-lighthouse", action="store_true", help="a quick run: sizes and build times only"),
