@@ -5,8 +5,8 @@ seed stays as received; `chinese_punctuation` is the one function that sets its 
 display, and the same function checks our own Chinese texts, so the two always agree.
 
 A mark counts as Chinese when a Han character or a Chinese punctuation mark stands next
-to it (`AI,不再` → `AI，不再`, `”,而是` → `”，而是`), and a closing bracket follows its
-opening one. It stays ASCII between digits (`10:30`, `1,000`), in Latin-only text
+to it (`AI,不再` → `AI，不再`, `”,而是` → `”，而是`); an opening bracket also when what it
+encloses has Chinese in it, and a closing bracket follows its opening one. It stays ASCII between digits (`10:30`, `1,000`), in Latin-only text
 (`(Diffusion Transformer)` after a Latin word) and wherever it is not one of these six
 marks: `1.6版本`, `11.8%`, `API+会员订阅`, `Q3`, `To B` are untouched.
 
@@ -41,7 +41,7 @@ def chinese_punctuation(text: str) -> str:
         if char == ")":
             chinese = opened.pop() if opened else _chinese(before)
         elif char == "(":
-            chinese = _chinese(before) or _chinese(after)
+            chinese = _chinese(before) or _chinese(after) or bool(HAN.search(_bracketed(text, index)))
             opened.append(chinese)
         elif before.isdigit() and after.isdigit():
             chinese = False  # 10:30, 1,000
@@ -49,6 +49,16 @@ def chinese_punctuation(text: str) -> str:
             chinese = _chinese(before) or _chinese(after)
         out.append(FULL_WIDTH[char] if chinese else char)
     return "".join(out)
+
+
+def _bracketed(text: str, start: int) -> str:
+    """What stands between the "(" at `start` and its ")" (or the end of the text)."""
+    depth = 0
+    for index in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[start + 1:index]
+    return text[start + 1:]
 
 
 ASCII_BESIDE_HAN = re.compile(r"[\u3400-\u9fff][,:;?!()]|[,:;?!()][\u3400-\u9fff]")

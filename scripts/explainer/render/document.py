@@ -177,6 +177,14 @@ def content_security_policy(document: str, known: KnownScripts, own_origin: str 
     return re.sub(r"(<meta charset=\"utf-8\">)", lambda m: m[1] + meta, document, count=1)
 
 
+LANGUAGE_LINK = re.compile(r'(<a [^>]*hreflang="([a-z]+)"[^>]* class="md-select__link")>')
+
+
+def language_link_langs(document: str) -> str:
+    """The language menu names each language in that language (English, 简体中文): say so with `lang`."""
+    return LANGUAGE_LINK.sub(r'\1 lang="\2">', document)
+
+
 FOOTER_LABEL = re.compile(r'(<a [^>]*class="md-footer__link[^"]*" aria-label="[^":]*):\s*')
 
 
@@ -190,6 +198,7 @@ def chinese_footer_labels(document: str) -> str:
 def finish_document(document: str, urls: dict[str, str], default: str, known: KnownScripts) -> str:
     """Every whole-document fix, in order: the CSP comes last, when the scripts are final."""
     document = chinese_footer_labels(valid_toggles(language_alternates(document, urls, default)))
+    document = language_link_langs(document)
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(urls[default]))
     return content_security_policy(named_search_dialog(document), known, origin)
 
