@@ -1,4 +1,9 @@
-"""Shared fixtures: the built site (made by `make test` before pytest runs) and the sources."""
+"""Shared fixtures: the built site (made by `make test` before pytest runs) and the sources.
+
+`make test` builds site/ as publishing does (SITE_URL on a GitHub Pages project address,
+REPO_URL set), so the tests read and serve what readers get. A test that needs the local
+variant builds its own copy and says why.
+"""
 from __future__ import annotations
 
 import os
@@ -15,6 +20,21 @@ from explainer import ROOT
 from explainer.publish.site import load_site
 
 SITE = ROOT / "site"
+
+
+@lru_cache(maxsize=None)
+def site_url() -> str:
+    """The address site/ was built for: its home page's canonical link (the placeholder Pages address in make test)."""
+    home = SITE / "index.html"
+    if not home.exists():
+        pytest.fail("site/ has not been built: run `make test`, or `make build` before pytest")
+    return BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").select_one("link[rel=canonical]")["href"]
+
+
+def site_path() -> str:
+    """The sub-path the site is served under: /kling-explainer/ for the placeholder Pages address, / locally."""
+    from urllib.parse import urlsplit
+    return urlsplit(site_url()).path
 
 
 @pytest.fixture(scope="session")

@@ -1,18 +1,17 @@
-"""Browser tests: Playwright drives Debian's Chromium against site/ served on 127.0.0.1."""
+"""Browser tests: Playwright drives Debian's Chromium against site/ served on 127.0.0.1 as the host serves it."""
 from __future__ import annotations
 
 import pytest
 
 from explainer.tools.browser import launch
 from explainer.tools.static_server import start
-from tests.conftest import SITE
+from tests.conftest import SITE, site_path
 
 
 @pytest.fixture(scope="session")
 def base_url():
-    if not (SITE / "index.html").exists():
-        pytest.fail("site/ has not been built: run `make test`")
-    server, url = start(SITE)
+    """The site served as GitHub Pages serves a project site: under its sub-path, one root 404.html for every miss."""
+    server, url = start(SITE, prefix=site_path())
     yield url
     server.shutdown()
 

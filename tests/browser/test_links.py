@@ -94,15 +94,16 @@ def test_a_moved_page_sends_the_reader_on_with_the_fragment(browser, tmp_path):
 
     from explainer.publish.redirects import write_page_redirects
     from explainer.sources.lined import parse_yaml
-from explainer.sources.redirects import parse_redirects
+    from explainer.sources.redirects import parse_redirects
     from explainer.tools.static_server import start
-    from tests.conftest import SITE
+    from tests.conftest import SITE, site_path
 
     copy = tmp_path / "site"
     shutil.copytree(SITE, copy)
-    redirects = parse_redirects(parse_yaml("pages:\n  full-text: article\n", "redirects.yml"), "redirects.yml", list(PAGES), {"article": set()})
+    redirects = parse_redirects(parse_yaml("pages:\n  full-text: article\n", "redirects.yml"), "redirects.yml",
+                                list(PAGES), {"article": set()})
     write_page_redirects(copy, redirects, URL_PREFIX)
-    server, url = start(copy)
+    server, url = start(copy, prefix=site_path())
     try:
         page = browser.new_page()
         page.goto(f"{url}/en/full-text/#p17")
