@@ -23,6 +23,8 @@ from explainer.publish.redirects import write_page_redirects  # noqa: E402
 from explainer.publish.site import Repository, Site, load_site  # noqa: E402
 from explainer.render.document import KnownScripts, UnsafeDocument, finish_document, not_found_page  # noqa: E402
 from explainer.render.search import jieba_user_dict, write_language_indexes  # noqa: E402
+from explainer.render.reading import reading_json  # noqa: E402
+from explainer.render.work import describe, json_ld  # noqa: E402
 from explainer.sources.files import write_if_changed  # noqa: E402
 from explainer.sources.policy import SourceText  # noqa: E402
 
@@ -85,6 +87,7 @@ def on_page_markdown(markdown, page, config, files):
     lang, name = _page_name(page)
     page.edit_url = site.repository.edit(site.source_path(lang, name)) if site.repository else None
     page.meta["pictures"] = any(section.picture for section in site.project.outline.get(name, ()))
+    page.meta["reading_modes"] = name == "article"
     return site.builder(lang).expand(name, markdown)
 
 
@@ -98,10 +101,13 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    lang, _ = _page_name(page)
+    lang, name = _page_name(page)
     rest = page.url.removeprefix(URL_PREFIX[lang])
     root = config.site_url or "/"
     urls = {alt: f"{root}{prefix}{rest}" for alt, prefix in URL_PREFIX.items()}
+    work = describe(site.project, lang, name, site.project.title(lang, name), page.meta["description"],
+                    config.site_name, root)
+    output = output.replace("</head>", json_ld(work) + "</head>", 1)
     try:
         return finish_document(output, urls, DEFAULT_LANG, known_scripts)
     except UnsafeDocument as error:
@@ -134,6 +140,9 @@ def _place_not_found_page(config) -> None:
 
 def on_post_build(config):
     _place_not_found_page(config)
+    lang = config.theme["language"]
+    (Path(config.site_dir) / URL_PREFIX[lang] / "reading.json").write_text(reading_json(site.project, lang),
+                                                                          encoding="utf-8")
     if config.theme["language"] == DEFAULT_LANG:
         write_page_redirects(Path(config.site_dir), site.project.redirects, URL_PREFIX)
         (Path(config.site_dir) / "robots.txt").write_text(

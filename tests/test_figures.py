@@ -2,6 +2,9 @@
 import pytest
 
 from explainer.errors import SourceError
+from explainer.sources.article import Article
+from explainer.sources.seed import Block
+from explainer.sources.translation import Translation
 from explainer.sources.figures import Figure, check_figure, en_value, parse_figures, zh_value
 from explainer.sources.paths import Paths
 from explainer.sources.project import load_project
@@ -69,7 +72,8 @@ def test_a_bad_figure_in_a_file_is_reported_at_its_line():
             "- id: bad\n  source: p16\n  kind: money\n  zh: 突破1亿元\n  en: over 1 billion yuan\n  value: 100000000\n"
             "  label: {zh: 营收, en: Revenue}\n")
     with pytest.raises(SourceError) as error:
-        parse_figures(parse_yaml(text, "made-up.yml"), "made-up.yml", {"p16": BLOCK})
+        parse_figures(parse_yaml(text, "made-up.yml"), "made-up.yml", Article((Block("paragraph", BLOCK, 0, id="p16"),),
+                                                                              {"p16": Translation("p16", "over", 1, 1, None)}))
     assert error.value.line == 8
     assert "'bad'" in error.value.message
 

@@ -5,7 +5,9 @@
  *   and say so; the page says which elements get one and what the buttons say, in its language.
  * - A printed page writes out where its links lead, as published addresses (data-print-url,
  *   shown by the print styles in site.css).
- * - A glossary term shows its definition in Material's tooltip style when hovered or focused.
+ * - A glossary term shows its definition in Material's tooltip style when hovered or focused, and a link
+ *   to a paragraph of the article shows that paragraph (a figure: its sentence) in place.
+ * - The article page's reading mode (Chinese, English, both) is remembered.
  */
 (function () {
   "use strict";
@@ -115,18 +117,33 @@
   window.addEventListener("beforeprint", annotateForPrint);
   later(annotateForPrint);
 
-  /* Glossary terms. Each link is described (aria-describedby) by its definition in the page's list
-     of the terms it uses, so screen readers have it without this script; sighted readers get it
-     here, in one tooltip made when first needed rather than one per term when the page loads.
-     The pointer may move onto the tooltip; Escape hides it. */
-  var tip = null, hideTimer = 0;
+  /* Reading modes on the article page: the radio buttons work by CSS alone; this remembers the choice,
+     for both languages' sites (one origin, one storage), and reading-mode.js applies it before the page is drawn. */
+  var MODE = "kling-explainer.reading-mode";
+  document.querySelectorAll('input[name="reading-mode"]').forEach(function (input) {
+    var saved = document.documentElement.dataset.readingMode || "both";
+    input.checked = input.value === saved;
+    input.addEventListener("change", function () {
+      delete document.documentElement.dataset.readingMode;
+      try { localStorage.setItem(MODE, input.value); } catch (e) { /* private mode: not remembered */ }
+    });
+  });
+
+  /* One tooltip, in Material's style, for what a link is about: a glossary term's definition, and the
+     paragraph of the article a link leads to (or, for a figure, the sentence it comes from, its words
+     marked). Made when first needed; the pointer may move onto it (WCAG 1.4.13), Escape hides it.
+     Terms are described (aria-describedby) by the page's own list of definitions, without script;
+     a previewed link is described by the tooltip while it shows. On a touch screen the first tap
+     previews and the second follows the link. */
+  var tip = null, hideTimer = 0, shownFor = null, reading = null, touched = false;
 
   function tooltip() {
     if (tip) return tip;
     tip = document.createElement("div");
+    tip.id = "site-tip";
     tip.className = "md-tooltip2 md-tooltip2--bottom";
     tip.setAttribute("role", "tooltip");
-    tip.setAttribute("aria-hidden", "true");  // announced already, through the term's description
+    tip.setAttribute("aria-hidden", "true");  // heard through the host's description, not as a region of its own
     tip.style.setProperty("--md-tooltip-tail", "0px");
     var inner = document.createElement("div");
     inner.className = "md-tooltip2__inner md-typeset";
@@ -137,23 +154,26 @@
     return tip;
   }
 
-  function show(term) {
-    var definition = document.getElementById(term.getAttribute("aria-describedby"));
-    if (!definition) return;
+  function show(host, fill) {
     window.clearTimeout(hideTimer);
-    var box = tooltip(), inner = box.firstChild, rect = term.getBoundingClientRect();
-    inner.textContent = definition.textContent;
+    var box = tooltip(), inner = box.firstChild, rect = host.getBoundingClientRect();
+    inner.textContent = "";
+    fill(inner);
+    shownFor = host;
     box.style.setProperty("--md-tooltip-host-x", rect.left + window.scrollX + "px");
     box.style.setProperty("--md-tooltip-host-y", rect.top + window.scrollY + "px");
     box.style.setProperty("--md-tooltip-x", rect.width / 2 + "px");
-    box.style.setProperty("--md-tooltip-y", rect.height + 8 + "px");
     box.style.setProperty("--md-tooltip-width", inner.getBoundingClientRect().width + "px");
+    var height = inner.getBoundingClientRect().height, above = rect.bottom + height + 16 > innerHeight && rect.top > height + 16;
+    box.style.setProperty("--md-tooltip-y", (above ? -height - 8 : rect.height + 8) + "px");
     box.classList.add("md-tooltip2--active");
   }
 
   function hide() {
     window.clearTimeout(hideTimer);
     if (tip) tip.classList.remove("md-tooltip2--active");
+    if (shownFor && shownFor.getAttribute("aria-describedby") === "site-tip") shownFor.removeAttribute("aria-describedby");
+    shownFor = null;
   }
 
   function hideSoon() {
@@ -161,24 +181,92 @@
     hideTimer = window.setTimeout(hide, 250);
   }
 
-  function termOf(event) {
-    return event.target.closest ? event.target.closest("a.term[aria-describedby]") : null;
+  function element(tag, className, text, lang) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (text) node.textContent = text;
+    if (lang) node.lang = lang;
+    return node;
   }
 
-  function showTerm(event) {
-    var term = termOf(event);
-    if (term) show(term);
+  /* The article's paragraphs and figures in this page's language, from the site itself, fetched once. */
+  function readingData() {
+    var lang = document.documentElement.lang;
+    reading = reading || fetch(root + (lang === "en" ? OTHER_ROOT : "") + "reading.json").then(function (r) { return r.json(); });
+    return reading;
   }
-  document.addEventListener("mouseover", showTerm);
-  document.addEventListener("focusin", showTerm);
+
+  function marked(parts, lang) {  // [before, the figure's words, after]
+    var text = element("p", "site-preview__text", null, lang);
+    text.appendChild(document.createTextNode(parts[0]));
+    text.appendChild(element("mark", "", parts[1]));
+    text.appendChild(document.createTextNode(parts[2]));
+    return text;
+  }
+
+  var PARAGRAPH = /\/article\/#(p\d+)$/;
+
+  function previewOf(link) {
+    var url = new URL(link.href, location.href), match = PARAGRAPH.exec(url.pathname + url.hash);
+    if (!match || url.pathname === location.pathname || url.origin !== location.origin) return null;
+    var figure = link.closest("[data-figure]");
+    return {block: match[1], figure: figure && figure.dataset.figure};
+  }
+
+  function showPreview(link, wanted) {
+    link.setAttribute("aria-describedby", "site-tip");
+    readingData().then(function (data) {
+      var paragraph = data.paragraphs[wanted.block], figure = wanted.figure && data.figures[wanted.figure];
+      var other = document.documentElement.lang === "en" ? "zh" : null;
+      if (!paragraph) return;
+      show(link, function (inner) {
+        inner.classList.add("site-preview");
+        inner.appendChild(element("p", "site-preview__label",
+          (figure ? figure.label + " · " : "") + data.strings.passage_label.replace("{n}", paragraph.n)));
+        inner.appendChild(figure ? marked(figure.sentence) : element("p", "site-preview__text", paragraph.text));
+        if (other) {
+          inner.appendChild(element("p", "site-preview__label", data.strings.preview_original));
+          inner.appendChild(figure ? marked(figure.original, other) : element("p", "site-preview__text", paragraph.original, other));
+        }
+        var open = element("a", "site-preview__open", data.strings.preview_open);
+        open.href = link.href;
+        open.tabIndex = -1;  // the link itself leads there; the tooltip is no stop on the keyboard's way
+        inner.appendChild(open);
+      });
+    });
+  }
+
+  function hostOf(event) {
+    var target = event.target.closest && event.target.closest("a[href]");
+    if (!target || target.closest("#site-tip")) return null;
+    if (target.matches("a.term[aria-describedby]")) return {term: target};
+    var wanted = previewOf(target);
+    return wanted ? {link: target, wanted: wanted} : null;
+  }
+
+  function showFor(event) {
+    var host = hostOf(event);
+    if (!host) return;
+    if (host.term) {
+      var definition = document.getElementById(host.term.getAttribute("aria-describedby"));
+      if (definition) show(host.term, function (inner) { inner.textContent = definition.textContent; });
+    } else if (shownFor !== host.link) {
+      showPreview(host.link, host.wanted);
+    }
+  }
+  document.addEventListener("mouseover", function (event) { if (!touched) showFor(event); });
+  document.addEventListener("focusin", showFor);
   document.addEventListener("mouseout", function (event) {
-    var term = termOf(event);
-    if (term && !term.contains(event.relatedTarget)) hideSoon();
+    var host = hostOf(event), link = host && (host.term || host.link);
+    if (link && !link.contains(event.relatedTarget)) hideSoon();
   });
-  document.addEventListener("focusout", function (event) {
-    if (termOf(event)) hide();
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") hide();
+  document.addEventListener("focusout", function (event) { if (hostOf(event)) hide(); });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+  document.addEventListener("pointerdown", function (event) { touched = event.pointerType === "touch"; }, true);
+  document.addEventListener("click", function (event) {
+    var host = touched && hostOf(event);
+    if (!host || !host.link || shownFor === host.link) return;  // a second tap follows the link
+    event.preventDefault();
+    showPreview(host.link, host.wanted);
   });
 })();

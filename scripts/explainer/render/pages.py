@@ -44,11 +44,12 @@ class PageBuilder:
     # -- pieces ---------------------------------------------------------------
 
     def figure_text(self, figure_id: str, part: str = "value") -> str:
-        """A figure's value as written (2200万 / 22 million), or its period (`{{ id period }}`: 2024年 / 2024)."""
+        """A figure's value as written (2200万 / 22 million), or its period (`{{ id period }}`: 2024年 / 2024),
+        as a link to the paragraph it comes from: its preview shows the sentence."""
         figure = self.project.figures[figure_id]
         text = figure.text[self.lang] if part == "value" else figure.period[self.lang]
-        return (f'<span class="figure-value" data-figure="{figure.id}" data-part="{part}">'
-                f'{html.escape(text)}</span>')
+        return (f'[{escape_md(text)}](article.md#{figure.source})'
+                f'{{ .figure-value data-figure="{figure.id}" data-part="{part}" }}')
 
     def cards(self, figure_ids: list[str]) -> str:
         """A row of figure cards: value, what it measures, its period, and its source paragraph."""
@@ -172,7 +173,7 @@ class PageBuilder:
     def article(self) -> str:
         """Every block, in the page's language first and the other language beside it."""
         other = other_language(self.lang)
-        out = [f'<p class="article-lead">{html.escape(self.s("article_lead"))}</p>', ""]
+        out = [f'<p class="article-lead">{html.escape(self.s("article_lead"))}</p>', "", self.reading_modes(), ""]
         open_list = None
         for block in self.project.blocks:
             mine = html.escape(self.project.text(block.id, self.lang))
@@ -200,6 +201,16 @@ class PageBuilder:
         if open_list:
             out.append(f"</{open_list}>")
         return "\n".join(out)
+
+    def reading_modes(self) -> str:
+        """Chinese only, English only, or both: radio buttons that the page's CSS follows, so they work without
+        script (assets/links.js remembers the choice, on both languages' sites)."""
+        options = "".join(
+            f'<label class="reading-modes__option"><input type="radio" name="reading-mode" value="{value}"'
+            f'{" checked" if value == "both" else ""}> {html.escape(self.s(f"reading_{value}"))}</label>'
+            for value in ("zh", "en", "both"))
+        return (f'<fieldset class="reading-modes" data-search-exclude><legend>{html.escape(self.s("reading_modes"))}'
+                f'</legend>{options}</fieldset>')
 
     def _translation_edit(self, block_id: str, always: bool = False) -> str:
         """A pencil linking to the line of the translation file that holds a block's English.

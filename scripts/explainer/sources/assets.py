@@ -20,6 +20,7 @@ ASSETS = {  # docs/assets/…: what each is for
     "links.js": "language switching, copy-link buttons, print link targets, term tooltips",
     "search-index.js": "each language's search index, loaded when the reader searches",
     "redirect.js": "moved pages keep the reader's fragment",
+    "reading-mode.js": "the article page's reading mode, applied before the page is drawn",
     "favicon.svg": "the site's icon",
 }
 SVG_ELEMENTS = {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "title", "desc",

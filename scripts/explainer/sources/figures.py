@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..languages import LANGS
+from .article import Article
 from .lined import Ids, Lined, one_of, require
 
 KINDS = ("count", "money", "share", "multiple", "rank", "date")
@@ -37,6 +38,7 @@ class Figure:
     period: dict[str, str] | None
     inferred: dict[str, str] | None
     line: int
+    in_translation: str = ""  # its words as our translation of the block has them (`translation:`, else `en`)
 
 
 def _number(text: str) -> float:
@@ -144,8 +146,9 @@ def _texts(value: dict | None) -> dict[str, str] | None:
     return {lang: str(text) for lang, text in value.items()} if value else None
 
 
-def parse_figures(data, path: str | Path, blocks: dict[str, str]) -> dict[str, Figure]:
-    """Read and check the figures; `blocks` maps block id → Chinese text."""
+def parse_figures(data, path: str | Path, article: Article) -> dict[str, Figure]:
+    """Read and check the figures against the article's blocks, as the site shows them, and their translation."""
+    blocks = {block.id: article.text(block.id, "zh") for block in article.blocks}
     if not isinstance(data, list):
         raise SourceError(path, 1, "the figures file is a list of figures", "start each figure with `- id: …`")
     figures: dict[str, Figure] = {}
@@ -170,8 +173,14 @@ def parse_figures(data, path: str | Path, blocks: dict[str, str]) -> dict[str, F
                         {"zh": str(require(entry, "zh", path, f"figure {figure_id}")),
                          "en": str(require(entry, "en", path, f"figure {figure_id}"))},
                         str(require(entry, "value", path, f"figure {figure_id}")),
-                        _texts(label), _texts(entry.get("period")), _texts(entry.get("inferred")), entry.line)
+                        _texts(label), _texts(entry.get("period")), _texts(entry.get("inferred")), entry.line,
+                        str(entry.get("translation") or require(entry, "en", path, f"figure {figure_id}")))
         check_figure(figure, blocks[source], path)
+        if figure.in_translation not in article.text(source, "en"):
+            key = "translation" if "translation" in entry else "en"
+            raise SourceError(path, entry.line_of(key), f"figure {figure_id!r}: {figure.in_translation!r} is not in "
+                              f"the translation of {source}", "add `translation:` with the figure's words as "
+                              f"seeds/translation.en.md has them in {source} (the site highlights them there)")
         figures[figure_id] = figure
     return figures
 

@@ -19,6 +19,7 @@ from .lined import Ids, Lined, one_of, require
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 TEXTS = {"short": "the one-sentence tooltip", "article": "how the article uses the term"}
+SCHEMA_TYPES = ("organization", "product")  # what a company or product is, for schema.org (render/work.py)
 OPTIONAL_TEXTS = ("background", "quote")
 
 
@@ -43,6 +44,7 @@ class GlossaryTerm:
     translates: str | None = None  # hash of the Chinese entry the English was made from
     ignore: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language → longer words that only look like a form
     form_lines: dict[str, int] = field(default_factory=dict)  # language → line of its `forms:`
+    schema_type: str | None = None  # organization | product, for the companies and products
 
     def name(self, lang: str) -> str:
         return self.forms[lang][0]
@@ -168,6 +170,9 @@ def parse_glossary(data, path: str | Path, article: Article) -> Glossary:
                                       f"list under `ignore:` only longer words that contain a form ({', '.join(forms[lang])}) "
                                       "but are not the term, e.g. 扩大模型 for 大模型")
         translates = sides["en"].get("translates")
+        schema_type = entry.get("type")
+        if schema_type is not None:
+            one_of(schema_type, SCHEMA_TYPES, path, entry.line_of("type"), f"type of term {term_id!r}")
         terms.append(GlossaryTerm(
             term_id, group, forms,
             short={lang: sides[lang].text("short", path).strip() for lang in LANGS},
@@ -176,7 +181,7 @@ def parse_glossary(data, path: str | Path, article: Article) -> Glossary:
             explained_in=entry.get("explained_in"), quote=_quote(entry, term_id, article, path),
             line=entry.line, lang_lines={lang: sides[lang].line for lang in LANGS},
             translates=str(translates) if translates else None, ignore=ignore,
-            form_lines={lang: sides[lang].line_of("forms") for lang in LANGS}))
+            form_lines={lang: sides[lang].line_of("forms") for lang in LANGS}, schema_type=schema_type))
     for term in terms:  # an ignored word that is another term's form would silently hide that term
         for lang in LANGS:
             for word in term.ignore[lang]:

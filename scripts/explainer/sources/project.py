@@ -78,8 +78,7 @@ def load_project(root: Path = ROOT) -> Project:
         SourceText(paths.relative(paths.translation)).plain(translation.text, translation.text_line, "en")
     article = Article(tuple(blocks), translations)
     glossary = parse_glossary(read_yaml(paths, paths.glossary), paths.relative(paths.glossary), article)
-    figures = parse_figures(read_yaml(paths, paths.figures), paths.relative(paths.figures),
-                            {block.id: article.text(block.id, "zh") for block in blocks})
+    figures = parse_figures(read_yaml(paths, paths.figures), paths.relative(paths.figures), article)
     outline = parse_outline(read_yaml(paths, paths.outline), paths.relative(paths.outline), block_ids)
     pictures = parse_pictures(read_yaml(paths, paths.pictures), paths.relative(paths.pictures), article, figures, glossary)
     check_pictures(outline, list(pictures.pictures), paths.relative(paths.outline))
