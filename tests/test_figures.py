@@ -73,20 +73,41 @@ def test_a_bad_figure_in_a_file_is_reported_at_its_line():
             "  label: {zh: 营收, en: Revenue}\n")
     with pytest.raises(SourceError) as error:
         parse_figures(parse_yaml(text, "made-up.yml"), "made-up.yml", Article((Block("paragraph", BLOCK, 0, id="p16"),),
-                                                                              {"p16": Translation("p16", "over", 1, 1, None)}))
+                                                                              {"p16": Translation("p16", "over 80%, over 1 billion yuan", 1, 1, None)}))
     assert error.value.line == 8
     assert "'bad'" in error.value.message
 
 
-def test_the_real_figures_all_pass_and_each_comes_from_its_block():
+# Every figure the site shows, read off the article by hand: its block, its words in the seed, the
+# number those words state, and the words of our translation of the block that the previews mark.
+BY_HAND = {
+    "unit-founded": ("p06", "4月30日", "2025-04-30", "30 April"),
+    "kling-launch": ("p11", "2024年6月", "2024-06", "June 2024"),
+    "kling-users": ("p16", "突破2200万", 22_000_000, "passed 22 million"),
+    "kling-overseas-share": ("p16", "超80%", 0.8, "over 80%"),
+    "kling-revenue": ("p16", "突破1亿元", 100_000_000, "passed 100 million yuan"),
+    "kling-ranking": ("p20", "全球第二", 2, "second in the world"),
+    "kuaishou-revenue-2024": ("p31", "1269亿元", 126_900_000_000, "126.9 billion yuan"),
+    "kuaishou-revenue-growth": ("p31", "约11.8%", 0.118, "about 11.8%"),
+    "ai-mau-growth": ("p31", "25倍", 25, "25-fold"),
+    "kling-iterations": ("p36", "超20次", 20, "more than 20"),
+    "jimeng-weekly-users": ("p37", "近200万", 2_000_000, "nearly 2 million"),
+    "market-value": ("p42", "约2216亿港元", 221_600_000_000, "about HK$221.6 billion"),
+    "market-value-drop": ("p42", "缩水超六成", 0.6, "down more than 60%"),
+    "rnd-2024": ("p50", "122亿元", 12_200_000_000, "12.2 billion yuan"),
+}
+
+
+def test_every_figure_is_one_read_off_the_article_by_hand():
     project = load_project()
-    entries = parse_yaml(Paths.at().figures.read_text(encoding="utf-8"), "seeds/figures.yml")
-    assert [f.id for f in project.figures.values()] == [e["id"] for e in entries]
-    for f in project.figures.values():
-        block = project.text(f.source, "zh")
-        assert f.text["zh"] in block, f.id
-        if f.period:
-            assert f.period["zh"] in block, f.id
+    seed = Paths.at().seed.read_text(encoding="utf-8")
+    assert set(project.figures) == set(BY_HAND)
+    for figure_id, (block, words, value, translated) in BY_HAND.items():
+        figure = project.figures[figure_id]
+        assert (figure.source, figure.text["zh"], figure.in_translation) == (block, words, translated), figure_id
+        assert str(figure.value) == str(value) or float(figure.value) == value, figure_id
+        assert words in seed, f"{words} is the article's own wording"
+        assert translated in project.text(block, "en")
 
 
 def test_hedged_figures_keep_the_article_s_hedge():
