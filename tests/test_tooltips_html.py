@@ -1,4 +1,6 @@
 """Glossary tooltips in the built HTML, both languages: where they are, where they lead, where they are not."""
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -10,11 +12,22 @@ from explainer.sources.lined import parse_yaml
 from explainer.sources.terms import TermMatcher
 from tests.conftest import ALL_PAGES
 
+HAN = re.compile(r"[\u3400-\u9fff]")
+
 
 def test_dit_and_3d_attention_inside_chinese_text_carry_tooltips(built):
-    passage = next(p for p in built("zh", "products").select("blockquote.passage")
-                   if "基于类Sora的DiT架构" in p.get_text())
-    terms = {a["data-term"]: a.get_text() for a in passage.select("a.term")}
+    """Latin terms written flush against Chinese (类Sora的DiT架构, 引入3D Attention机制) are marked where they first
+    occur in the section: our text or the quoted passage, whichever comes first."""
+    heading = built("zh", "products").find(id="kling")
+    terms = {}
+    for element in heading.find_next_siblings():
+        if element.name == "h2":
+            break
+        for link in element.select("a.term"):
+            before = link.previous_sibling if isinstance(link.previous_sibling, str) else ""
+            after = link.next_sibling if isinstance(link.next_sibling, str) else ""
+            if HAN.match(before[-1:]) or HAN.match(after[:1]):
+                terms[link["data-term"]] = link.get_text()
     assert terms.get("dit") == "DiT" and terms.get("attention-3d") == "3D Attention"
     assert terms.get("sora") == "Sora"
 
