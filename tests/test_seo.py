@@ -5,7 +5,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from explainer.languages import LANGS, PAGES, URL_PREFIX, page_url
-from tests.conftest import ALL_PAGES, SITE
+from tests.conftest import ALL_PAGES, SITE, site_path
+
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -62,11 +64,34 @@ def test_robots_txt_points_to_the_sitemap(built):
     assert f"Sitemap: {site_url(built)}sitemap.xml" in robots.splitlines()
 
 
+NOT_FOUND_TITLES = {"zh": "找不到这个页面", "en": "Page not found"}  # overrides/404.html
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_404_page_in_each_language(lang):
-    page = (SITE / URL_PREFIX[lang] / "404.html").read_text(encoding="utf-8")
-    assert f'<html lang="{lang}"' in page
-    assert "404" in page
+def test_a_404_page_in_each_language_says_so_in_both(lang):
+    """GitHub Pages answers every missing address with the root 404.html, English ones too: so each 404
+    page says it in both languages, its own first, and links both homes by absolute path under the site's."""
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup((SITE / URL_PREFIX[lang] / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == lang
+    other = "en" if lang == "zh" else "zh"
+    assert soup.select_one("article h1").get_text(strip=True) == NOT_FOUND_TITLES[lang]
+    second = soup.select_one(f'article section[lang="{other}"] h2')
+    assert second is not None and second.get_text(strip=True) == NOT_FOUND_TITLES[other]
+    homes = {a["href"] for a in soup.select("article a")}
+    base = site_path()
+    assert homes == {base, base + "en/"}
+    for sheet in soup.select('link[rel="stylesheet"]'):
+        href = sheet["href"]
+        assert href.startswith(base), f"{href}: a 404 page is served at any depth, so its files are addressed from the root"
+        assert (SITE / href.removeprefix(base)).exists(), href
+
+
+@pytest.mark.parametrize("lang, name", ALL_PAGES)
+def test_the_author_line_is_in_the_page_s_language(built, lang, name):
+    author = built(lang, name).select_one('meta[name="author"]')["content"]
+    assert ("高恒" in author) == (lang == "zh") and ("Gao Heng" in author) == (lang == "en")
+    assert bool(HAN.search(author)) == (lang == "zh")
 
 
 @pytest.mark.parametrize("lang, name", ALL_PAGES)
