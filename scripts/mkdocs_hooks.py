@@ -23,6 +23,7 @@ from explainer.publish.redirects import write_page_redirects  # noqa: E402
 from explainer.publish.site import Repository, Site, load_site  # noqa: E402
 from explainer.render.document import KnownScripts, UnsafeDocument, finish_document, not_found_page  # noqa: E402
 from explainer.render.search import jieba_user_dict, write_language_indexes  # noqa: E402
+from explainer.render.figure_data import figures_csv, figures_json  # noqa: E402
 from explainer.render.reading import reading_json  # noqa: E402
 from explainer.render.work import describe, json_ld  # noqa: E402
 from explainer.sources.files import write_if_changed  # noqa: E402
@@ -145,6 +146,10 @@ def on_post_build(config):
                                                                           encoding="utf-8")
     if config.theme["language"] == DEFAULT_LANG:
         write_page_redirects(Path(config.site_dir), site.project.redirects, URL_PREFIX)
+        (Path(config.site_dir) / "figures.csv").write_text(figures_csv(site.project, config.site_url or "/"),
+                                                           encoding="utf-8")
+        (Path(config.site_dir) / "figures.json").write_text(figures_json(site.project, config.site_url or "/"),
+                                                            encoding="utf-8")
         (Path(config.site_dir) / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\nSitemap: {config.site_url or '/'}sitemap.xml\n", encoding="utf-8")
 

@@ -46,11 +46,30 @@ def test_switching_after_navigating_within_the_site(page, base_url):
 
 @pytest.mark.parametrize("start", ["zh", "en"])
 def test_switching_from_the_404_page_goes_to_the_same_address(page, base_url, start):
+    """GitHub Pages answers every missing address with the root 404.html: switching keeps the address asked
+    for, and that one page says so in both languages."""
     response = page.goto(f"{base_url}/{URL_PREFIX[start]}organization/no-such-section/")
     assert response.status == 404
-    switch_language(page, other_language(start))
+    with page.expect_navigation() as navigation:
+        switch_language(page, other_language(start))
+    assert navigation.value.status == 404
     assert page.url == f"{base_url}/{URL_PREFIX[other_language(start)]}organization/no-such-section/"
-    assert page.locator("html").get_attribute("lang") == other_language(start)
+    assert page.locator('section.not-found[lang="zh"]').inner_text().startswith("找不到这个页面")
+    assert page.locator('section.not-found[lang="en"]').inner_text().startswith("Page not found")
+
+
+def test_a_kinder_host_serves_each_language_its_own_404_page(browser):
+    """With a 404 page per language (a host that has them), the English address gets the English page first."""
+    from explainer.tools.static_server import start
+    from tests.conftest import SITE, site_path
+    server, url = start(SITE, prefix=site_path(), per_language_404=True)
+    try:
+        page = browser.new_page()
+        assert page.goto(f"{url}/en/organization/no-such-section/").status == 404
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.locator("article h1").inner_text() == "Page not found"
+    finally:
+        server.shutdown()
 
 
 @pytest.mark.parametrize("lang, name, fragment", [("zh", "organization", "structure"), ("en", "article", "p17"),

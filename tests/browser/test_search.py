@@ -14,6 +14,7 @@ import pytest
 
 from explainer.languages import LANGS, PAGES
 from explainer.render.search import PREFIX
+from tests.conftest import site_path
 
 # query → the page that answers it, per language.
 QUERIES = {
@@ -63,7 +64,7 @@ WARM_UP = "AI"  # a word of both languages' pages: its results show that the ind
 
 def page_of(url: str) -> tuple[str, str]:
     """(language, page name) of a result link."""
-    path = urlsplit(url).path.lstrip("/")
+    path = urlsplit(url).path.removeprefix(site_path())
     lang = next((lang for lang in LANGS if PREFIX[lang] and path.startswith(PREFIX[lang])), LANGS[0])
     name = path.removeprefix(PREFIX[lang]).strip("/") or "index"
     assert name in PAGES, f"result {url} is not a page of the site"
@@ -139,4 +140,5 @@ def test_the_index_loads_only_when_the_reader_opens_search_and_in_their_language
     assert not [path for path in requested if path.endswith("search_index.json")]
     page.locator(".md-search__input").focus()
     page.wait_for_load_state("networkidle")
-    assert [path for path in requested if path.endswith("search_index.json")] == [f"/{PREFIX[lang]}search/search_index.json"]
+    assert [path for path in requested if path.endswith("search_index.json")] == [
+        f"{site_path()}{PREFIX[lang]}search/search_index.json"]

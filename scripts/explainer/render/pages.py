@@ -119,6 +119,7 @@ class PageBuilder:
     def expand(self, name: str, markdown: str) -> str:
         """A hand-written page with its passages, figures and cards filled in."""
         sections = {section.id: section for section in self.project.outline.get(name, ())}
+        self.page_depth = 0 if name == "index" else 1
         out: list[str] = []
         pending = ""  # passages waiting for the end of their section
         for _, line, code in markdown_lines(markdown.splitlines()):
@@ -168,6 +169,8 @@ class PageBuilder:
             return self.article()
         if name == "glossary":
             return self.glossary()
+        if name == "figure-data":
+            return self.figure_data()
         return self.figure_text(name, *args)
 
     def article(self) -> str:
@@ -201,6 +204,13 @@ class PageBuilder:
         if open_list:
             out.append(f"</{open_list}>")
         return "\n".join(out)
+
+    def figure_data(self) -> str:
+        """Links to the open figures (figures.csv, figures.json at the site's root), with their licence."""
+        root = "../" * (self.page_depth + (self.lang != "zh"))
+        links = {kind: f'<a href="{root}figures.{kind}" download>figures.{kind}</a>' for kind in ("csv", "json")}
+        text = html.escape(self.strings["figure_data"]).format(**links)
+        return f'<p class="figure-data" data-search-exclude>{text} {html.escape(self.s("figure_data_licence"))}</p>'
 
     def reading_modes(self) -> str:
         """Chinese only, English only, or both: radio buttons that the page's CSS follows, so they work without

@@ -151,6 +151,8 @@ def check_shortcodes_and_numbers(seeds: Seeds, page: PageSource) -> None:
                 unknown = [a for a in args if a not in seeds.figures] or ([] if args else ["(none)"])
             elif name in GENERATED:
                 unknown = [] if page.name == name else [name]
+            elif name == "figure-data":
+                unknown = [] if not args else [match[0]]
             elif known and name in seeds.figures and args == ["period"]:
                 if not seeds.figures[name].period:
                     raise SourceError(page.path, number, f"figure {name!r} has no period: {match[0]!r} shows nothing",
