@@ -21,6 +21,7 @@ ASSETS = {  # docs/assets/…: what each is for
     "search-index.js": "each language's search index, loaded when the reader searches",
     "redirect.js": "moved pages keep the reader's fragment",
     "reading-mode.js": "the article page's reading mode, applied before the page is drawn",
+    "cite.js": "citations of a page, section or paragraph (GB/T 7714, APA, MLA, BibTeX) for the cite dialog",
     "favicon.svg": "the site's icon",
 }
 SVG_ELEMENTS = {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "title", "desc",
