@@ -10,7 +10,7 @@ SITE := PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m explainer
 APT_PACKAGES := chromium fonts-noto-cjk default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test check stale translations-reviewed addresses system-deps bench
+.PHONY: serve build test check stale translations-reviewed addresses system-deps bench card-font
 
 serve: $(VENV)/.installed
 	$(SITE) serve
@@ -39,6 +39,11 @@ test: $(VENV)/.installed system-deps node_modules/.installed
 	$(SITE) build
 	$(SITE) addresses
 	PYTHONPATH=scripts $(PY) -m pytest
+
+# After a page title gains a character the share cards' fonts lack (the build names it): remake
+# the subsets in fonts/ from the system's Noto Sans CJK SC and DejaVu Sans, then commit fonts/.
+card-font: $(VENV)/.installed
+	$(SITE) card-font
 
 # Measure, not test: clean build time, page and first-load sizes, search indexes, Lighthouse scores
 # (they move from run to run, so they stay out of `make test`). Writes build/bench.json too.

@@ -151,6 +151,16 @@ def screenshots(args) -> int:
     return 0
 
 
+@command()
+def card_font(_args) -> int:
+    """Remake the share cards' font subsets in fonts/ from the system's Noto Sans CJK SC and DejaVu Sans."""
+    from .tools.card_font import make
+    for path, characters, size in make():
+        print(f"✓ {path.relative_to(ROOT)}: {characters} characters, {size / 1024:.1f} KB")
+    print("  commit fonts/ with the titles that needed them")
+    return 0
+
+
 @command(option("--addr", default="127.0.0.1:8000", help="address to serve on"))
 def serve(args) -> int:
     """Preview on http://127.0.0.1:8000: open pages reload after each edit; a broken source keeps the last good pages."""
@@ -175,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for function in COMMANDS:
-        subcommand = commands.add_parser(function.__name__, help=function.__doc__.splitlines()[0])
+        subcommand = commands.add_parser(function.__name__.replace("_", "-"), help=function.__doc__.splitlines()[0])
         subcommand.set_defaults(run=function)
         for names, settings in function.arguments:
             subcommand.add_argument(*names, **settings)
