@@ -18,9 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from explainer import ROOT  # noqa: E402
 from explainer.errors import SourceError  # noqa: E402
-from explainer.languages import DEFAULT_LANG, URL_PREFIX  # noqa: E402
+from explainer.languages import DEFAULT_LANG, PAGES, URL_PREFIX  # noqa: E402
 from explainer.publish.redirects import write_page_redirects  # noqa: E402
 from explainer.publish.site import Repository, Site, load_site  # noqa: E402
+from explainer.render.cards import missing_glyphs, missing_glyphs_message, write_cards  # noqa: E402
 from explainer.render.document import KnownScripts, UnsafeDocument, finish_document, not_found_page  # noqa: E402
 from explainer.render.search import jieba_user_dict, write_language_indexes  # noqa: E402
 from explainer.render.figure_data import figures_csv, figures_json  # noqa: E402
@@ -89,6 +90,7 @@ def on_page_markdown(markdown, page, config, files):
     page.edit_url = site.repository.edit(site.source_path(lang, name)) if site.repository else None
     page.meta["pictures"] = any(section.picture for section in site.project.outline.get(name, ()))
     page.meta["reading_modes"] = name == "article"
+    page.meta["card"] = card_path(lang, name)
     return site.builder(lang).expand(name, markdown)
 
 
@@ -139,9 +141,23 @@ def _place_not_found_page(config) -> None:
     target.write_bytes(_not_found_pages.get(DEFAULT_LANG, _not_found_pages[lang]))
 
 
+def card_path(lang: str, name: str) -> str:
+    """Where a page's share card is, below the site's root: one 1200×630 PNG per page and language."""
+    return f"assets/cards/{lang}-{name}.png"
+
+
+def write_share_cards(config, lang: str) -> None:
+    titles = {name: site.project.title(lang, name) for name in PAGES}
+    if missing := missing_glyphs({lang: [*titles.values(), config.site_name]}):
+        raise PluginError(f"\n{missing_glyphs_message(missing)}")
+    write_cards([(title, config.site_name, lang, Path(config.site_dir) / card_path(lang, name))
+                 for name, title in titles.items()], ROOT / "build" / "cards")
+
+
 def on_post_build(config):
     _place_not_found_page(config)
     lang = config.theme["language"]
+    write_share_cards(config, lang)
     (Path(config.site_dir) / URL_PREFIX[lang] / "reading.json").write_text(reading_json(site.project, lang),
                                                                           encoding="utf-8")
     if config.theme["language"] == DEFAULT_LANG:

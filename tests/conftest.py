@@ -77,7 +77,7 @@ def copy_fixture_project(dest: Path) -> Path:
     import shutil
     from explainer import ROOT
     shutil.copytree(FIXTURE, dest, dirs_exist_ok=True)
-    for folder in ("scripts", "overrides", "docs/assets"):
+    for folder in ("scripts", "overrides", "docs/assets", "fonts"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     for file in ("mkdocs.yml", "seeds/strings.yml"):
         shutil.copy(ROOT / file, dest / file)
