@@ -91,6 +91,11 @@
       button.setAttribute("aria-label", strings.dataset.label.replace("{target}", targetName(element)));
       if (/^H[23]$/.test(element.tagName)) element.appendChild(button);
       else element.insertBefore(button, element.firstChild);
+      if (/^(H2|P|LI)$/.test(element.tagName) && !element.classList.contains("question")) {
+        var name = element.classList.contains("parallel") ?
+          strings.dataset.citeParagraph.replace("{n}", targetName(element).replace(/\D/g, "")) : targetName(element);
+        citeButton(strings.dataset.citeThis.replace("{target}", name), {fragment: element.id, label: name}, element, button);
+      }
       button.addEventListener("click", function () {
         var address = location.origin + location.pathname + "#" + element.id;
         copy(address).then(function () {
@@ -103,7 +108,69 @@
         });
       });
     });
+    var title = document.querySelector("article h1");
+    if (title) citeButton(strings.dataset.citePage, null, title, null);
   });
+
+  /* Cite this page, section or paragraph: a dialog with the citation in each style, the page's own
+     convention first, each with a copy button. assets/cite.js formats them from the page's JSON-LD;
+     it loads when a reader first asks. */
+  var STYLES = {gbt7714: "GB/T 7714—2015", apa7: "APA 7", mla9: "MLA 9", bibtex: "BibTeX"};
+  var citing = null;
+
+  function citeButton(label, target, element, after) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-button";
+    button.setAttribute("aria-label", label);
+    button.addEventListener("click", function () { cite(label, target, button); });
+    if (after) after.after(button); else element.appendChild(button);
+  }
+
+  function cite(label, target, opener) {
+    citing = citing || new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = root + "assets/cite.js";
+      script.onload = function () { resolve(window.KlingCite); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    citing.then(function (KlingCite) {
+      var work = JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent);
+      var lang = document.documentElement.lang, dialog = document.createElement("dialog");
+      dialog.className = "cite-dialog md-typeset";
+      dialog.setAttribute("aria-labelledby", "cite-title");
+      var heading = element("h2", "", label);
+      heading.id = "cite-title";
+      dialog.appendChild(heading);
+      (lang === "zh" ? ["gbt7714", "apa7", "mla9", "bibtex"] : ["apa7", "mla9", "gbt7714", "bibtex"]).forEach(function (style) {
+        var text = KlingCite.format(work, {style: style, lang: lang, target: target});
+        var part = element("section", "cite-dialog__style");
+        part.appendChild(element("h3", "", STYLES[style]));
+        part.appendChild(element("pre", "", text));
+        var copyButton = element("button", "md-button", strings.dataset.citeCopy);
+        copyButton.type = "button";
+        copyButton.setAttribute("aria-label", strings.dataset.citeCopy + " " + STYLES[style]);
+        copyButton.addEventListener("click", function () {
+          copy(text).then(function () {
+            copyButton.textContent = strings.dataset.citeCopied;
+            status.textContent = "";
+            window.setTimeout(function () { status.textContent = STYLES[style] + " " + strings.dataset.citeCopied; }, 50);
+          }, function () { window.prompt(STYLES[style], text); });
+        });
+        part.appendChild(copyButton);
+        dialog.appendChild(part);
+      });
+      dialog.appendChild(element("p", "cite-dialog__note", strings.dataset.citeNote));
+      var close = element("button", "md-button md-button--primary", strings.dataset.citeClose);
+      close.type = "button";
+      close.addEventListener("click", function () { dialog.close(); });
+      dialog.appendChild(close);
+      dialog.addEventListener("close", function () { dialog.remove(); opener.focus(); });
+      document.body.appendChild(dialog);
+      dialog.showModal();
+    });
+  }
 
   function annotateForPrint() {
     var canonical = document.querySelector('link[rel="canonical"]');

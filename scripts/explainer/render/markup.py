@@ -19,6 +19,7 @@ SKIP = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "
         "abbr", "button", "label", "title", "svg", "math", "dfn", "textarea", "select", "option"}
 # The elements whose address a reader may share: they get copy-link buttons and enter seeds/addresses.txt.
 SHAREABLE = "h2[id], h3[id], .parallel[id], li.question[id], figure[id]"
+CITE_STRINGS = ("cite_this", "cite_page", "cite_paragraph", "cite_copy", "cite_copied", "cite_close", "cite_note")
 QUESTION = re.compile(r"^\s*\{#(q-[a-z0-9-]+)\}\s*")
 
 
@@ -108,15 +109,17 @@ def question_anchors(soup: BeautifulSoup) -> None:
 
 
 def copy_link_strings(soup: BeautifulSoup, context: PageContext) -> None:
-    """What assets/links.js needs to add a copy-link button beside every address a reader may share.
+    """What assets/links.js needs to add a copy-link button beside every address a reader may share, and a
+    cite button beside the page's title, each section and each paragraph of the article.
 
     The buttons only work with JavaScript, so the script makes them; the page carries
     once what they say (in its language) and which elements get one.
     """
-    holder = soup.new_tag("span", attrs={"class": "copy-link-strings", "hidden": "", "data-targets": SHAREABLE,
-                                         "data-label": context.strings["copy_link_to"],
-                                         "data-copied": context.strings["link_copied"],
-                                         "data-question": context.strings["question"]})
+    attributes = {"class": "copy-link-strings", "hidden": "", "data-targets": SHAREABLE,
+                  "data-label": context.strings["copy_link_to"], "data-copied": context.strings["link_copied"],
+                  "data-question": context.strings["question"]}
+    attributes |= {f"data-{key.replace('_', '-')}": context.strings[key] for key in CITE_STRINGS}
+    holder = soup.new_tag("span", attrs=attributes)
     soup.append(holder)
 
 
