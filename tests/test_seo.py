@@ -112,3 +112,24 @@ def test_the_stylesheets_load_no_fonts_or_images_from_other_hosts():
         text = css.read_text(encoding="utf-8")
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), css
         assert not re.search(r"@import\s+(url\()?['\"]?(https?:)?//", text), css
+
+
+@pytest.mark.parametrize("lang, name", ALL_PAGES)
+def test_every_page_has_its_share_card(built, lang, name):
+    """A 1200×630 PNG of the page's own title, named by og:image at its published address, with alt text."""
+    from PIL import Image
+    page = built(lang, name)
+    image = page.select_one('meta[property="og:image"]')["content"]
+    base = site_url(built)
+    assert image.startswith(base) and image.endswith(".png")
+    with Image.open(local_file(image, base)) as card:
+        assert (card.format, card.size) == ("PNG", (1200, 630))
+    title = page.select_one("article h1").find(string=True, recursive=False).strip()
+    assert page.select_one('meta[property="og:image:alt"]')["content"].startswith(title)
+    assert page.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+    cards = {built(lang, other).select_one('meta[property="og:image"]')["content"] for other in PAGES}
+    assert len(cards) == len(PAGES), "each page has a card of its own"
+
+
+def local_file(url: str, base: str):
+    return SITE / url.removeprefix(base)

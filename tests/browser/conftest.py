@@ -35,3 +35,10 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser drives Chromium: mark it, so `-m "not browser"` leaves it out."""
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
