@@ -91,6 +91,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["pictures"] = any(section.picture for section in site.project.outline.get(name, ()))
     page.meta["reading_modes"] = name == "article"
     page.meta["card"] = card_path(lang, name)
+    page.meta["card_title"] = site.project.title(lang, name)  # what the card shows, for its alt text
     return site.builder(lang).expand(name, markdown)
 
 
