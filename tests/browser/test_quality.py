@@ -30,6 +30,9 @@ def test_only_the_site_itself_is_loaded_and_nothing_is_refused(context, base_url
     page.on("requestfailed", lambda r: failures.append(r.url))
     page.on("response", lambda r: r.status >= 400 and r.url != target and failures.append(f"{r.status} {r.url}"))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    dialogs, navigations = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("framenavigated", lambda frame: frame == page.main_frame and navigations.append(frame.url))
     page.goto(target, wait_until="networkidle")
     page.locator(".md-search__input").click()  # the search index and worker load too
     page.keyboard.type("Kling")
@@ -39,6 +42,7 @@ def test_only_the_site_itself_is_loaded_and_nothing_is_refused(context, base_url
     assert failures == []
     assert page.evaluate("window.__violations") == []
     assert [e for e in errors if "404 (Not Found)" not in e or name != "404"] == []
+    assert dialogs == [] and navigations == [target], "no script of any source opens a dialog or sends the reader on"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
