@@ -80,6 +80,16 @@ def check_site_texts(config) -> None:
         SourceText("mkdocs.yml").plain(text, line, lang)
 
 
+def on_env(env, config, files):
+    """Keep the theme's compiled templates between builds (build/jinja/): a rebuild, under `make serve`
+    most of all, need not compile Material's templates again. Jinja checks each template's source."""
+    from jinja2 import FileSystemBytecodeCache
+    folder = ROOT / "build" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 def _page_name(page) -> tuple[str, str]:
     path = PurePosixPath(page.file.src_uri)
     return page.file.locale, path.stem

@@ -27,7 +27,7 @@ from .. import ROOT
 
 WATCHED = ("seeds", "docs", "overrides", "mkdocs.yml")
 WORK = ROOT / "build" / "preview"
-POLL_SECONDS = 0.25
+POLL_SECONDS = 0.1
 LIVE_JS = """(function (script) {
   "use strict";
   var build = Number(script.dataset.build), banner = null;
@@ -45,7 +45,7 @@ LIVE_JS = """(function (script) {
     fetch("/.preview/state", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (state) {
       if (state.build > build) { location.reload(); return; }
       show(state.error);
-      setTimeout(poll, 400);
+      setTimeout(poll, 250);
     }, function () { setTimeout(poll, 1000); });
   }
   poll();
@@ -113,7 +113,7 @@ class Preview:
             time.sleep(POLL_SECONDS)
             now = self.fingerprint()
             if now != seen:
-                time.sleep(0.1)  # an editor's save can be several writes
+                time.sleep(0.05)  # an editor's save can be several writes
                 seen = self.fingerprint()
                 self.rebuild()
 
