@@ -4,11 +4,13 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from explainer.errors import SourceError
 from explainer.sources.outline import check_pictures, parse_outline
 from explainer.render.pictures import format_ratio
-from explainer.sources.pictures import DIGIT, parse_pictures, quote_occurs
+from explainer.sources.pictures import DIGIT, parse_pictures
+from explainer import ROOT
 from explainer.languages import LANGS
 from explainer.sources.lined import parse_yaml
 from tests.conftest import SITE, page_path
@@ -112,7 +114,7 @@ def test_a_picture_shown_twice_on_one_page_is_refused(site):
     assert error.value.line == 5
 
 
-@pytest.mark.parametrize("ratio, text", [(0.000788, "0.079%"), (0.0962, "9.6%"), (0.5, "50%")])
+@pytest.mark.parametrize("ratio, text", [(0.000788, "0.079%"), (0.0962, "9.6%"), (0.5, "50%"), (0.012, "1.2%")])
 def test_computed_ratios_are_rounded_to_two_significant_digits(ratio, text):
     assert format_ratio(ratio) == text
 
@@ -165,30 +167,42 @@ def test_each_picture_has_a_name_and_a_caption_in_the_page_s_language(built, pic
             assert bool(HAN.search(text)) == (lang == "zh"), text
 
 
+# The oracles: seeds/figures.yml and seeds/glossary.yml as plain YAML, the seed and the translation file as text.
+FIGURES = {entry["id"]: entry for entry in yaml.safe_load((ROOT / "seeds" / "figures.yml").read_text(encoding="utf-8"))}
+GLOSSARY = {entry["id"]: entry for entry in
+            yaml.safe_load((ROOT / "seeds" / "glossary.yml").read_text(encoding="utf-8"))["terms"]}
+SEED = (ROOT / "seeds" / "kuaishou-kling-ai-business-unit.zh.txt").read_text(encoding="utf-8")
+TRANSLATION = (ROOT / "seeds" / "translation.en.md").read_text(encoding="utf-8")
+FULL_WIDTH = str.maketrans("，：；？！（）", ",:;?!()")  # the seed was received with ASCII marks
+# The one computed number, worked out by hand: 100 million yuan of 126.9 billion is 0.0788…%, two digits.
+COMPUTED = {"kling-revenue/kuaishou-revenue-2024": "0.079%"}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PICTURE_PAGES)
-def test_every_value_in_a_picture_comes_from_the_figures_file(built, site, lang, page):
-    figures = site.project.figures
+def test_every_value_in_a_picture_is_the_figures_file_s(built, lang, page):
     for figure in figures_in(built, lang, page):
         for element in figure.select("[data-figure]"):
-            source = figures[element["data-figure"]]
-            expected = {"value": source.text, "label": source.label, "period": source.period,
-                        "inferred": source.inferred}[element["data-part"]][lang]
-            assert element.get_text() == expected
+            entry = FIGURES[element["data-figure"]]
+            part = element["data-part"]
+            expected = entry[lang] if part == "value" else entry[part][lang]
+            assert element.get_text() == str(expected)
         for element in figure.select("[data-computed]"):
-            numerator, denominator = (figures[i] for i in element["data-computed"].split("/"))
-            assert element.get_text() == format_ratio(float(numerator.value) / float(denominator.value))
+            assert element.get_text() == COMPUTED[element["data-computed"]]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PICTURE_PAGES)
-def test_every_quote_in_a_picture_is_the_article_s_words_and_every_name_the_glossary_s(built, site, lang, page):
-    terms = site.project.glossary.by_id()
+def test_every_quote_in_a_picture_is_the_article_s_words_and_every_name_the_glossary_s(built, lang, page):
     for figure in figures_in(built, lang, page):
         for element in figure.select("[data-quote]"):
-            assert quote_occurs(element.get_text(), site.project.text(element["data-quote"], lang), lang), element.get_text()
+            words = element.get_text()
+            if lang == "zh":
+                assert words.translate(FULL_WIDTH) in SEED, words
+            else:
+                assert words in TRANSLATION or words[:1].lower() + words[1:] in TRANSLATION, words
         for element in figure.select("[data-term]"):
-            assert element.get_text() in terms[element["data-term"]].forms[lang]
+            assert element.get_text() in GLOSSARY[element["data-term"]][lang]["forms"]
 
 
 ALLOWED_NUMBERS = "[data-figure], [data-quote], [data-term], [data-computed], [data-axis-tick], a.picture-source"

@@ -72,9 +72,13 @@ def check(_args) -> int:
     return 0
 
 
-@command()
+@command(option("--as-published", action="store_true",
+                help="as publishing builds it, on a placeholder GitHub Pages address with edit links (what the tests read)"))
 def build(args) -> int:
     """Build the site with --strict into build/; replace site/ only when that succeeded."""
+    if getattr(args, "as_published", False):
+        from .tools import PUBLISHED
+        os.environ.update(PUBLISHED)
     staging, previous = ROOT / "build" / "site.new", ROOT / "build" / "site.old"
     for folder in (staging, previous):
         shutil.rmtree(folder, ignore_errors=True)
@@ -170,8 +174,10 @@ def serve(args) -> int:
 
 
 @command(option("--skip-lighthouse", action="store_true", help="a quick run: sizes and build times only"),
+         option("--skip-preview", action="store_true", help="do not time make serve's reloads"),
          option("--pages", help="only these pages, e.g. index,article,404 (both languages)"),
          option("--builds", type=int, default=3, help="clean builds to time (default 3); 0 measures site/ as it is"),
+         option("--site", help="with --builds 0: measure this built site instead of site/"),
          option("--lighthouse-runs", type=int, default=1,
                 help="Lighthouse runs per page (default 1); with more, the median run is shown"))
 def bench(args) -> int:

@@ -17,10 +17,12 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 from .browser import CHROMIUM_ARGS, chromium_path, launch
 from .. import ROOT
+from . import PUBLISHED
 
 WORK = ROOT / "build" / "bench"
 REPORT_JSON = ROOT / "build" / "bench.json"
@@ -34,6 +36,18 @@ SCORE_MIN = {"performance": 95, "accessibility": 100, "best-practices": 100, "se
 VIEWPORTS = {"phone": {"width": 412, "height": 823}, "desktop": {"width": 1280, "height": 900}}
 NOT_COPIED = {".git", ".venv", "node_modules", "site", "build", "tests", ".pytest_cache"}  # at the top only
 PROBE_ENV = "EXPLAINER_BENCH_PROBE"
+# Before the reading aids and citations (commit f5a9a4d, built as published, measured the same way): the
+# first load of each page, and our own assets on it (gzip level 6). What they add is measured against these.
+BEFORE = "f5a9a4d"
+FIRST_LOAD_BEFORE = {
+    "/": 92323, "/organization/": 92276, "/revenue/": 93203, "/products/": 93472, "/challenges/": 88523,
+    "/landscape/": 92901, "/article/": 100438, "/glossary/": 94361, "/about/": 87025, "/404.html": 84438,
+    "/en/": 91761, "/en/organization/": 92070, "/en/revenue/": 92951, "/en/products/": 93062,
+    "/en/challenges/": 88278, "/en/landscape/": 92504, "/en/article/": 99992, "/en/glossary/": 93853,
+    "/en/about/": 86539, "/en/404.html": 84202}
+ASSETS_BEFORE = {"assets/links.js": 2880, "assets/site.css": 3326}
+AIDS_BUDGET = 4 * KIB + 2 * KIB  # the reading aids' 4 KiB, and at most 2 KiB more for citations
+ON_DEMAND = ("reading.json", "en/reading.json", "assets/cite.js")
 
 
 # --- the clean build ---------------------------------------------------------------------------------
@@ -107,7 +121,7 @@ def clean_builds(runs: int) -> tuple[dict, Path]:
         _copy_work_tree(tree)
         probe_out = WORK / f"probe-{run}.json"
         probe_out.unlink(missing_ok=True)
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", PROBE_ENV: str(probe_out),
+        env = {**os.environ, **PUBLISHED, "NO_MKDOCS_2_WARNING": "1", PROBE_ENV: str(probe_out),
                "PYTHONPATH": os.pathsep.join([str(probe_dir), str(tree / "scripts")])}
         start = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "explainer", "build"], cwd=tree, env=env,
@@ -151,6 +165,14 @@ def site_pages(names: list[str] | None) -> list[dict]:
             path = "/" + file.removesuffix("index.html")
             pages.append({"lang": lang, "name": name, "path": path, "file": file})
     return pages
+
+
+def site_path(site: Path) -> str:
+    """The sub-path the site was built for (its home page's canonical address): served there, as the host does."""
+    import re
+    from urllib.parse import urlsplit
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    return urlsplit(canonical[1]).path if canonical else "/"
 
 
 def html_sizes(site: Path, page: dict) -> dict:
@@ -207,6 +229,66 @@ def search_indexes(site: Path) -> list[dict]:
         indexes.append({"file": path.relative_to(site).as_posix(), "entries": entries, "bytes": len(raw),
                         "gzip": len(gzip.compress(raw, GZIP_LEVEL, mtime=0))})
     return indexes
+
+
+def _gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0))
+
+
+def aids_sizes(site: Path) -> dict:
+    """What the reading aids and citations add to first loads: our assets on every page, against BEFORE."""
+    import re
+    assets = {name: {"before": before, "now": _gzip_size(site / name)} for name, before in ASSETS_BEFORE.items()}
+    everywhere = sum(sizes["now"] - sizes["before"] for sizes in assets.values())
+    article = (site / "article" / "index.html").read_text(encoding="utf-8")
+    control = re.search(r'<fieldset class="reading-modes".*?</fieldset>', article, re.S)
+    extra = _gzip_size(site / "assets" / "reading-mode.js") + (len(gzip.compress(control[0].encode(), GZIP_LEVEL))
+                                                               if control else 0)
+    return {"assets": assets, "article_extra": extra, "added_elsewhere": everywhere,
+            "added_on_article": everywhere + extra,
+            "on_demand": {name: _gzip_size(site / name) for name in ON_DEMAND if (site / name).exists()}}
+
+
+def preview_reloads(edits: int = 5) -> list[float]:
+    """Seconds from saving a page file to the open page having reloaded, under `python -m explainer serve`."""
+    import socket
+    from playwright.sync_api import sync_playwright
+    tree = WORK / "preview-tree"
+    _copy_work_tree(tree)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "explainer", "serve", "--addr", f"127.0.0.1:{port}"], cwd=tree,
+                               env={**os.environ, "PYTHONPATH": str(tree / "scripts")},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url, times = f"http://127.0.0.1:{port}", []
+    try:
+        for _ in range(600):
+            try:
+                if json.load(urllib.request.urlopen(f"{url}/.preview/state", timeout=2))["build"] >= 1:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        page_file = tree / "docs" / "en" / "about.md"
+        text = page_file.read_text(encoding="utf-8")
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            page.goto(f"{url}/en/about/")
+            page.wait_for_timeout(1000)
+            for edit in range(edits):
+                marker = f"About this site {'ABCDEFGHIJ'[edit]}"
+                started = time.perf_counter()
+                page_file.write_text(text.replace("# About this site", f"# {marker}", 1), encoding="utf-8")
+                page.wait_for_function(f"() => document.title.startsWith({json.dumps(marker)})", timeout=60_000)
+                times.append(time.perf_counter() - started)
+                page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    return times
 
 
 # --- Lighthouse --------------------------------------------------------------------------------------
@@ -357,6 +439,35 @@ def render(data: dict) -> str:
                       for k in ("min", "median", "max")]
             lines.append(f"| {label} | " + " | ".join(values) + " |")
 
+    aids = data.get("aids")
+    if aids:
+        lines += ["", "## Reading aids and citations: what they add", "",
+                  f"Against {BEFORE} (before them), gzip level {GZIP_LEVEL}. Budget: {AIDS_BUDGET // KIB} KiB on any page's "
+                  "first load (4 KiB for the reading aids, 2 KiB more for citations).", "",
+                  "| our asset on every page | before | now | added |", "|---|---:|---:|---:|"]
+        for name, sizes in aids["assets"].items():
+            lines.append(f"| `{name}` | {sizes['before']} B | {sizes['now']} B | {sizes['now'] - sizes['before']:+d} B |")
+        lines.append(f"| the article page's own: `assets/reading-mode.js` and the mode buttons | – | "
+                     f"{aids['article_extra']} B | {aids['article_extra']:+d} B |")
+        total = aids["added_on_article"]
+        lines += ["", f"Added to the article page's first load: **{total} B ({total / KIB:.1f} KiB)**"
+                  + (" ✗ over budget" if total > AIDS_BUDGET else f", within the {AIDS_BUDGET // KIB} KiB budget")
+                  + f"; to any other page: {aids['added_elsewhere']} B. Fetched only when a reader uses them: "
+                  + ", ".join(f"`{name}` {size} B" for name, size in aids["on_demand"].items()) + ".", "",
+                  "Whole first loads against the same pages before (every change of this round, content included):", "",
+                  "| page | before | now | change |", "|---|---:|---:|---:|"]
+        for page in data["pages"]:
+            before = FIRST_LOAD_BEFORE.get(page["path"])
+            if before and page.get("first_load_gzip"):
+                lines.append(f"| `{page['path']}` | {_kib(before)} | {_kib(page['first_load_gzip'])} | "
+                             f"{page['first_load_gzip'] - before:+d} B |")
+    preview = data.get("preview")
+    if preview:
+        lines += ["", "## make serve: from saving a file to the open page reloaded", "",
+                  f"{len(preview)} edits of docs/en/about.md in a copy of the project, an open page in Chromium: "
+                  f"min {min(preview):.2f} s, median {statistics.median(preview):.2f} s, max {max(preview):.2f} s "
+                  "(target: 3 s)."]
+
     lines += ["", "## Search indexes", "", "| file | entries | raw | gzip |", "|---|---:|---:|---:|"]
     for index in data["search_indexes"]:
         lines.append(f"| `{index['file']}` | {index['entries']} | {_kib(index['bytes'])} | {_kib(index['gzip'])} |")
@@ -455,7 +566,7 @@ def bench(args) -> int:
             "chromium": _chromium_version(), "lighthouse_version": None, "gzip_level": GZIP_LEVEL,
             "targets": {"html_gzip_max": HTML_GZIP_MAX, "first_load_gzip_max": FIRST_LOAD_MAX,
                         "score_min": SCORE_MIN}}
-    site = ROOT / "site"
+    site = Path(args.site).resolve() if getattr(args, "site", None) else ROOT / "site"
     if args.builds > 0:
         print(f"timing {args.builds} clean builds…", file=sys.stderr)
         try:
@@ -473,7 +584,8 @@ def bench(args) -> int:
     for page in pages:
         page.update(html_sizes(site, page))
     data["search_indexes"] = search_indexes(site)
-    server, base_url = start(site, use_gzip=True)
+    data["aids"] = aids_sizes(site)
+    server, base_url = start(site, use_gzip=True, prefix=site_path(site))
     try:
         print("first loads…", file=sys.stderr)
         first_loads(base_url, pages)
@@ -501,6 +613,9 @@ def bench(args) -> int:
                       file=sys.stderr)
     finally:
         server.shutdown()
+    if not args.skip_preview:
+        print("make serve reloads…", file=sys.stderr)
+        data["preview"] = preview_reloads()
     data["load_average_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     data["pages"] = pages
     data["method"] = _method(args.builds, site, args.lighthouse_runs)
