@@ -33,7 +33,7 @@ translations-reviewed: $(VENV)/.installed
 addresses: build
 	$(SITE) addresses --update
 
-test: $(VENV)/.installed system-deps node_modules/.installed
+test: $(VENV)/.installed-test system-deps node_modules/.installed
 	$(SITE) check
 	$(SITE) stale
 	$(SITE) build
@@ -42,13 +42,19 @@ test: $(VENV)/.installed system-deps node_modules/.installed
 
 # Measure, not test: clean build time, page and first-load sizes, search indexes, Lighthouse scores
 # (they move from run to run, so they stay out of `make test`). Writes build/bench.json too.
-bench: $(VENV)/.installed system-deps node_modules/.installed
+bench: $(VENV)/.installed-test system-deps node_modules/.installed
 	$(SITE) bench $(BENCH_ARGS)
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
+
+# What only the tests need (pytest, Playwright, pypdf), on top of the build's packages.
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	@rm -f $@
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
 
 # The W3C Nu HTML Checker, axe-core and Lighthouse, pinned in package-lock.json.
 node_modules/.installed: package.json package-lock.json | system-deps
