@@ -16,7 +16,7 @@ DEBIAN_PACKAGES := sh scripts/debian-packages.sh
 VENV_PACKAGE = $$($(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -c 'import ensurepip' 2>/dev/null || \
   $(PYTHON) -c 'import sys; print("python%d.%d-venv" % sys.version_info[:2])')
 
-.PHONY: serve build test check stale translations-reviewed addresses system-deps bench
+.PHONY: serve build test check stale translations-reviewed addresses system-deps bench fresh-check
 
 serve: $(VENV)/.installed
 	$(SITE) serve
@@ -80,3 +80,7 @@ node_modules/.installed: package.json package-lock.json | system-deps
 system-deps:
 	@$(DEBIAN_PACKAGES) $(APT_PACKAGES) $(VENV_PACKAGE) $$(command -v npm >/dev/null 2>&1 || echo nodejs npm)
 
+# On fresh minimal Debian 12 and 13 roots (debootstrap; needs root): make test, make serve,
+# and a normal user's make serve stopping with the install line. See scripts/fresh-check.sh.
+fresh-check:
+	bash scripts/fresh-check.sh $(FRESH_RELEASES)
