@@ -127,7 +127,10 @@ check_release() {
   fi
 
   cp /etc/resolv.conf "$root/etc/resolv.conf"
-  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
+  if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  fi
   mount_root
 
   start=$(now)
