@@ -70,6 +70,10 @@ mount_root() {
 # Root's `make serve` in a clone: wait for / and /en/ to answer 200, then stop it.
 serve_check() {
   local clone=$1 log=$2 start; start=$(now)
+  # The root shares this machine's network: another server on port 8000 would answer for ours.
+  if in_root python3 -c 'import socket; socket.create_connection(("127.0.0.1", 8000), timeout=2)' 2>/dev/null; then
+    fail "something already listens on 127.0.0.1:8000, the port make serve uses"; return 1
+  fi
   setsid env -i PATH=$path HOME=/root TERM=dumb chroot "$root" sh -c "cd $clone && exec make serve" >"$log" 2>&1 &
   server=$!
   local ok=""
