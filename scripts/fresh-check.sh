@@ -40,8 +40,18 @@ head=$(git -c safe.directory='*' -C "$repo" rev-parse HEAD)
 
 mounted=()   # mount points to undo, last first
 server=""    # process group of a running `make serve`
+# Stop the `make serve` process group and wait until all of it is gone (mkdocs may outlive make).
+stop_server() {
+  [ -n "$server" ] || return 0
+  kill -TERM -- "-$server" 2>/dev/null || true
+  local _
+  for _ in $(seq 1 40); do kill -0 -- "-$server" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  server=""
+}
 cleanup() {
-  [ -z "$server" ] || kill -TERM -- "-$server" 2>/dev/null || true
+  stop_server
   local i
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}" || true
@@ -87,9 +97,7 @@ for path in ("/", "/en/"):
 ' 2>/dev/null; then ok=1; break; fi
     sleep 1
   done
-  kill -TERM -- "-$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  server=""
+  stop_server
   [ -n "$ok" ] || { tail -n 20 "$log"; fail "make serve did not answer 200 on / and /en/ (log: $log)"; return 1; }
   say "  make serve: / and /en/ answered 200 after $(took "$start")"
 }
