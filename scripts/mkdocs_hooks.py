@@ -63,7 +63,11 @@ def on_config(config):
         known_scripts = KnownScripts.from_templates(config.theme.dirs)
         for text in site.stale:
             log.info(f"stale translation: {text.path}:{text.line}: {text.what} (the Chinese changed since)")
-    # The search plugin reads this dictionary in its own on_config, after this one.
+    # The search plugin cuts Chinese with jieba's shared tokenizer: its cache in build/, not /tmp, which another
+    # user's build may own. The plugin reads the user dictionary in its own on_config, after this one.
+    import jieba
+    (ROOT / "build").mkdir(exist_ok=True)
+    jieba.dt.tmp_dir = str(ROOT / "build")
     write_if_changed(Path(config.plugins["material/search"].config.jieba_dict_user),
                           jieba_user_dict(site.project.glossary))
     return config

@@ -194,6 +194,13 @@ def _join(pieces: list[Atom]) -> str:
     return "".join((" " if atom.space and i else "") + atom.text for i, atom in enumerate(pieces))
 
 
+def _jieba_cache_folder() -> Path:
+    """build/, not the shared /tmp/jieba.cache, which another user's build may own (then jieba cannot write it)."""
+    folder = ROOT / "build"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     """A jieba tokenizer of its own: the build's search index loads a user dictionary into jieba's global one."""
@@ -204,6 +211,7 @@ def _tokenizer():
     jieba.default_logger.setLevel(logging.WARNING)  # not "Building prefix dict…" on every build
     try:
         tokenizer = jieba.Tokenizer()
+        tokenizer.tmp_dir = str(_jieba_cache_folder())
         tokenizer.initialize()
     finally:
         jieba.default_logger.setLevel(level)
