@@ -34,7 +34,7 @@ def test_each_row_says_what_the_figures_file_says(files):
         assert row["value"] == str(entry["value"]) == str(record["value"])
         for lang in ("zh", "en"):
             assert row[f"label_{lang}"] == entry["label"][lang]
-            assert row[f"period_{lang}"] == (entry.get("period") or {}).get(lang, "")
+            assert row[f"period_{lang}"] == str((entry.get("period") or {}).get(lang, ""))
             assert row[f"inferred_{lang}"] == (entry.get("inferred") or {}).get(lang, "")
         assert row["words_zh"] == entry["zh"] and row["words_zh"] in SEED
         assert row["words_en"] == entry.get("translation", entry["en"])
