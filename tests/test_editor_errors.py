@@ -13,6 +13,7 @@ from typing import Callable
 
 import pytest
 
+from explainer import ROOT
 from explainer.errors import SourceError
 from explainer.publish.site import load_site
 from tests.conftest import run_explainer
@@ -134,6 +135,17 @@ CASES = [
          "unknown group of term 'business-unit': 'biz'", "use one of: companies, business"),
     case("empty-definition", "seeds/glossary.yml", "short: A unit inside a company.", "short: ''", "seeds/glossary.yml:49",
          "term 'business-unit' has an empty en `short`", "write the one-sentence tooltip in English"),
+    case("glossary-number-not-in-article", "seeds/glossary.yml", "article: 文章讨论快手成立可灵AI事业部。",
+         "article: 文章称快手有3亿用户。", "seeds/glossary.yml:16",
+         "the zh `article` of 'kuaishou' has the number 3, which is not in the article",
+         "every number on the site comes from the article: copy it from the paragraph that gives it, or leave it out"),
+    case("glossary-number-not-in-translation", "seeds/glossary.yml", "article: The article discusses Kuaishou",
+         "article: The article says 200 million people use Kuaishou", "seeds/glossary.yml:22",
+         "the en `article` of 'kuaishou' has the number 200, which is not in the translation (seeds/translation.en.md)",
+         "every number on the site comes from the article: copy it from the paragraph that gives it, or leave it out"),
+    case("number-in-background", "seeds/glossary.yml", "background: 快手在香港上市。", "background: 快手于2018年在香港上市。",
+         "seeds/glossary.yml:17", "the zh `background` of 'kuaishou' has the number 2018",
+         "background is ours, not the article's: write it without numbers, or say what the article says in `article:`"),
     case("old-long-key", "seeds/glossary.yml", "      article: 文章报道快手成立了一个事业部。",
          "      long: 文章报道快手成立了一个事业部。", "seeds/glossary.yml:45",
          "term 'business-unit': unknown key `long` under `zh:`",
@@ -362,3 +374,20 @@ def test_chinese_site_texts_in_mkdocs_yml_are_checked(fixture_project):
     assert ("mkdocs.yml:4: ASCII punctuation in Chinese text: '、挑战与竞争格局,中英双语解读。'\n"
             "    fix: write '、挑战与竞争格局，中英双语解读。': Chinese text uses full-width ，：；？！（）") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- what CONTRIBUTING.md tells editors --------------------------------------------------------------------------
+
+def test_every_message_contributing_explains_is_one_the_build_prints():
+    """The table of messages in CONTRIBUTING.md quotes messages; each quoted piece must be a message's words."""
+    doc = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = doc[doc.index("| Message | What happened |"):]
+    rows = table[:table.index("\n\n")].splitlines()[2:]
+    said = "\n".join(c.message for c in CASES) + "\n".join(
+        path.read_text(encoding="utf-8") for path in (ROOT / "scripts" / "explainer").rglob("*.py"))
+    unknown = []
+    for row in rows:
+        for double, single in re.findall(r"``(.+?)``|`([^`]+)`", row.split(" | ")[0]):
+            quoted = re.sub(r"pNN|'[xy]'|#x", "…", double or single)  # the table's placeholders
+            unknown += [piece for piece in map(str.strip, quoted.split("…")) if len(piece) > 2 and piece not in said]
+    assert len(rows) > 20 and not unknown

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..languages import LANGS, other_language
 from ..typography import chinese_punctuation
-from .article import Article
+from .article import Article, numbers
 from .lined import Ids, Lined, one_of, require
 
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -91,6 +91,22 @@ def _side(entry: Lined, lang: str, term_id: str, path) -> Lined:
     return side
 
 
+def _check_numbers(side: Lined, term_id: str, lang: str, article: Article, path) -> None:
+    """What the article says may repeat its numbers and bring no other; our background brings none."""
+    written = article.numbers(lang)
+    for key in (*TEXTS, *OPTIONAL_TEXTS):
+        for number in numbers(str(side.get(key) or "")):
+            if key == "background":
+                raise SourceError(path, side.line_of(key), f"the {lang} `background` of {term_id!r} has the number {number}",
+                                  "background is ours, not the article's: write it without numbers, "
+                                  "or say what the article says in `article:`")
+            if number not in written:
+                where = "the article" if lang == "zh" else "the translation (seeds/translation.en.md)"
+                raise SourceError(path, side.line_of(key), f"the {lang} `{key}` of {term_id!r} has the number {number}, "
+                                  f"which is not in {where}", "every number on the site comes from the article: "
+                                  "copy it from the paragraph that gives it, or leave it out")
+
+
 def _forms(side: Lined, term_id: str, lang: str, path) -> tuple[str, ...]:
     forms = require(side, "forms", path, f"{term_id}.{lang}")
     forms = [forms] if isinstance(forms, str) else forms
@@ -151,6 +167,8 @@ def parse_glossary(data, path: str | Path, article: Article) -> Glossary:
         term_id = term_ids.add(require(entry, "id", path, "a term"), entry.line_of("id"))
         group = one_of(entry.get("group"), group_ids, path, entry.line_of("group"), f"group of term {term_id!r}")
         sides = {lang: _side(entry, lang, term_id, path) for lang in LANGS}
+        for lang in LANGS:
+            _check_numbers(sides[lang], term_id, lang, article, path)
         forms = {lang: _forms(sides[lang], term_id, lang, path) for lang in LANGS}
         for lang in LANGS:
             for form in forms[lang]:

@@ -6,14 +6,11 @@ the block's numbers (to name what it is about) but bring no other number.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import SourceError
 from ..languages import LANGS
-from .article import Article
-
-DIGITS = re.compile(r"\d+(?:\.\d+)?")
+from .article import Article, numbers
 
 
 def parse_notes(data, path: str | Path, article: Article) -> dict[str, dict[str, str]]:
@@ -30,8 +27,8 @@ def parse_notes(data, path: str | Path, article: Article) -> dict[str, dict[str,
         if not isinstance(note, dict) or not all(note.text(lang, path) for lang in LANGS):
             raise SourceError(path, line, f"the note on {block_id} needs both languages", "write `zh: …` and `en: …` under it")
         for lang in LANGS:
-            for number in DIGITS.findall(note.text(lang, path)):
-                if number not in article.text(block_id, "zh"):
+            for number in numbers(note.text(lang, path)):
+                if number not in article.numbers("zh", block_id):
                     raise SourceError(path, note.line_of(lang), f"the note on {block_id} has the number {number}, "
                                       "which is not in the block", "a note may repeat the block's own numbers only")
         notes[str(block_id)] = {lang: note.text(lang, path).strip() for lang in LANGS}
