@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from explainer import ROOT  # noqa: E402
 from explainer.errors import SourceError  # noqa: E402
 from explainer.languages import DEFAULT_LANG, PAGES, URL_PREFIX  # noqa: E402
+from explainer.publish.minify import minify_assets  # noqa: E402
 from explainer.publish.redirects import write_page_redirects  # noqa: E402
 from explainer.publish.site import Repository, Site, load_site  # noqa: E402
 from explainer.render.cards import missing_glyphs, missing_glyphs_message, write_cards  # noqa: E402
@@ -186,9 +187,10 @@ def on_post_build(config):
 
 
 @event_priority(-200)
-def _split_search_index(config):
-    """One search index per language; runs after mkdocs-static-i18n (-100) has merged the languages' entries."""
+def _after_both_languages(config):
+    """One search index per language, and our assets minified: after mkdocs-static-i18n (-100) has built both."""
     write_language_indexes(Path(config.site_dir), site.project.glossary)
+    minify_assets(Path(config.site_dir))
 
 
-on_post_build = CombinedEvent(on_post_build, _split_search_index)  # a hook module has one name per event
+on_post_build = CombinedEvent(on_post_build, _after_both_languages)  # a hook module has one name per event

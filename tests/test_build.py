@@ -89,3 +89,18 @@ def test_two_builds_of_the_same_commit_are_identical(fixture_project):
 
     assert differences(filecmp.dircmp(fixture_project / "first", second)) == []
     assert "<lastmod>2025-05-01</lastmod>" in (second / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_our_scripts_and_styles_are_published_minified_and_whole(built):
+    """Readers get docs/assets/ without comments and spaces, and nothing else is lost: every string stays."""
+    import re
+    from tests.conftest import ROOT, SITE
+    for name in ("links.js", "cite.js", "reading-mode.js", "site.css", "pictures.css"):
+        source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
+        published = (SITE / "assets" / name).read_text(encoding="utf-8")
+        comments = re.findall(r"/\*(.*?)\*/", source, re.S)
+        assert comments and not [c for c in comments if c.strip() and c in published], name
+        assert len(published) < 0.8 * len(source), name
+        code = re.sub(r"/\*.*?\*/|^\s*//.*$", "", source, flags=re.S | re.M)
+        strings = re.findall(r'"(?:[^"\\\n]|\\.)*"', code)
+        assert strings and all(string in published for string in strings), name
