@@ -143,3 +143,33 @@ def test_copy_buttons_name_what_they_copy(page, base_url, site, lang):
     question = page.locator("li.question").nth(1).get_attribute("id")
     assert page.locator(f"button.copy-link[data-fragment='{question}']").get_attribute("aria-label") == \
         label.replace("{target}", second)
+
+
+NO_CLIPBOARD_API = """
+Object.defineProperty(Navigator.prototype, "clipboard", {get: () => undefined});
+window.copied = [];
+document.execCommand = (command) => {
+  const field = document.querySelector("textarea[readonly]");
+  window.copied.push([command, field && field.value.slice(field.selectionStart, field.selectionEnd)]);
+  return window.copyWorks;
+};
+"""
+
+
+@pytest.mark.parametrize("works", [True, False])
+def test_without_the_clipboard_api_the_address_is_still_copied_or_offered(browser, base_url, site, works):
+    """Browsers without navigator.clipboard (an http:// preview, older ones): copy through a selected field,
+    and where even that is refused, show the address in a prompt to copy by hand."""
+    context = browser.new_context()
+    context.add_init_script(NO_CLIPBOARD_API + f"window.copyWorks = {str(works).lower()};")
+    page = context.new_page()
+    prompts = []
+    page.on("dialog", lambda dialog: (prompts.append((dialog.type, dialog.default_value)), dialog.dismiss()))
+    page.goto(f"{base_url}/en/article/")
+    page.locator("button.copy-link[data-fragment='p17']").click()
+    address = f"{base_url}/en/article/#p17"
+    expect(page.locator(".copy-link-status")).to_have_text(site.project.strings["link_copied"]["en"] if works else "")
+    assert page.evaluate("window.copied") == [["copy", address]]
+    assert prompts == ([] if works else [("prompt", address)])
+    assert page.locator("textarea").count() == 0
+    context.close()
