@@ -272,3 +272,20 @@ def test_pictures_load_nothing(built, lang, page):
     for figure in figures_in(built, lang, page):
         assert not figure.select("img, image, script, link, iframe, object, use, foreignObject")
         assert not [e for e in figure.find_all(style=True)], "no inline styles (a strict CSP forbids them)"
+
+
+def test_a_form_added_to_a_term_leaves_the_pictures_labels_as_they_were(fixture_project):
+    """A picture names a term by the form it asks for, or by the term's first form: never by one added later."""
+    from bs4 import BeautifulSoup
+    from tests.conftest import run_explainer
+    from tests.test_editor_errors import Case
+    Case("", "seeds/glossary.yml", "forms: [Kling AI, Kling]", "forms: [Kling AI, Kling, Kling AI video model]", "") \
+        .apply(fixture_project)
+    Case("", "seeds/pictures.yml", "{term: kling, form: {zh: 可灵, en: Kling}}", "{term: kling}", "").apply(fixture_project)
+    assert run_explainer(fixture_project, "build").returncode == 0
+    labels = {}
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        html = (fixture_project / "site" / prefix / "revenue" / "index.html").read_text(encoding="utf-8")
+        table = BeautifulSoup(html, "html.parser").select_one("figure.picture table")
+        labels[lang] = table.select_one("tbody tr").find(["th", "td"]).get_text(strip=True)
+    assert labels == {"zh": "可灵AI", "en": "Kling AI"}
