@@ -49,12 +49,12 @@ test: system-deps $(VENV)/.installed-test node_modules/.installed
 	$(VENV)/bin/zizmor --offline --quiet .github/workflows
 	PYTHONPATH=scripts $(PY) -m pytest
 
-# Everything but the browser tests (no Chromium, Java or Node needed): the sources, the build, the
-# built HTML and the command line. pytest takes under a minute.
+# Everything that needs only Python (no Chromium, Java or Node): the sources, the build, the built
+# HTML and the command line; not the browser, the Nu HTML Checker or cite.js under Node. Under a minute.
 test-quick: $(VENV)/.installed-test
 	$(SITE) check
 	$(SITE) build --as-published
-	PYTHONPATH=scripts $(PY) -m pytest -m "not browser"
+	PYTHONPATH=scripts $(PY) -m pytest -m "not browser and not tools"
 
 # After a page title gains a character the share cards' fonts lack (the build names it): remake
 # the subsets in fonts/ from the system's Noto Sans CJK SC and DejaVu Sans, then commit fonts/.

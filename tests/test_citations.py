@@ -59,6 +59,7 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.tools  # Java, or Node: not on an editor's machine that only previews
 ROOT = Path(__file__).resolve().parents[1]
 CITE_JS = ROOT / "docs" / "assets" / "cite.js"
 FIXTURES = ROOT / "tests" / "fixtures" / "jsonld"

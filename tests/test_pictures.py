@@ -281,11 +281,14 @@ def test_a_form_added_to_a_term_leaves_the_pictures_labels_as_they_were(fixture_
     from tests.test_editor_errors import Case
     Case("", "seeds/glossary.yml", "forms: [Kling AI, Kling]", "forms: [Kling AI, Kling, Kling AI video model]", "") \
         .apply(fixture_project)
-    Case("", "seeds/pictures.yml", "{term: kling, form: {zh: 可灵, en: Kling}}", "{term: kling}", "").apply(fixture_project)
+    Case("", "seeds/glossary.yml", "forms: [可灵AI, 可灵]", "forms: [可灵AI, 可灵, 可灵视频大模型]", "").apply(fixture_project)
+    Case("", "seeds/pictures.yml", "          - {figure: revenue}\n",
+         "          - {figure: revenue}\n      - cells:\n          - {term: kling}\n          - {figure: revenue}\n", "") \
+        .apply(fixture_project)
     assert run_explainer(fixture_project, "build").returncode == 0
     labels = {}
     for lang, prefix in (("zh", ""), ("en", "en/")):
         html = (fixture_project / "site" / prefix / "revenue" / "index.html").read_text(encoding="utf-8")
-        table = BeautifulSoup(html, "html.parser").select_one("figure.picture table")
-        labels[lang] = table.select_one("tbody tr").find(["th", "td"]).get_text(strip=True)
-    assert labels == {"zh": "可灵AI", "en": "Kling AI"}
+        rows = BeautifulSoup(html, "html.parser").select("figure.picture table tbody tr")
+        labels[lang] = [row.find(["th", "td"]).get_text(strip=True) for row in rows]
+    assert labels == {"zh": ["可灵", "可灵AI"], "en": ["Kling", "Kling AI"]}  # the form asked for; the first form

@@ -8,6 +8,7 @@ import pytest
 from explainer import ROOT
 from tests.conftest import SITE
 
+pytestmark = pytest.mark.tools  # Java, or Node: not on an editor's machine that only previews
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

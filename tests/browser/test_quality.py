@@ -25,9 +25,10 @@ def test_only_the_site_itself_is_loaded_and_nothing_is_refused(context, base_url
             e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));""")
     page = context.new_page()
     target = address(base_url, lang, name)
-    requests, failures, errors = [], [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("requestfailed", lambda r: failures.append(r.url))
+    requests, failures, errors, pending = [], [], [], set()
+    page.on("request", lambda r: (requests.append(r.url), pending.add(r)))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: (failures.append(r.url), pending.discard(r)))
     page.on("response", lambda r: r.status >= 400 and r.url != target and failures.append(f"{r.status} {r.url}"))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     dialogs, navigations = [], []
@@ -37,6 +38,10 @@ def test_only_the_site_itself_is_loaded_and_nothing_is_refused(context, base_url
     page.locator(".md-search__input").click()  # the search worker and index load too: wait for their results
     page.keyboard.type("Kling")
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000)
+    quiet = 0  # then 300 ms without a request in flight: what the page does later is seen too
+    while quiet < 300:
+        page.wait_for_timeout(100)
+        quiet = 0 if pending else quiet + 100
     origin = urlsplit(base_url).netloc
     assert [u for u in requests if urlsplit(u).netloc not in (origin, "") and not u.startswith("data:")] == []
     assert failures == []

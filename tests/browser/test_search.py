@@ -3,7 +3,9 @@
 Each query is typed into Material's header search box; the expected page must be
 among the first three results, and no result may be a page of the other language.
 The time from the last keystroke to the results is recorded (`record_property`),
-never asserted.
+never asserted. The queries share one open page per language, as a reader searches
+again and again: the recorded time is a warm query's, and a query that leaves the
+page in an odd state would show in the ones after it.
 """
 from __future__ import annotations
 

@@ -2,8 +2,8 @@
 
 docs/assets/ keeps them readable, with their comments; readers, some on slow mobile
 networks, get about a third less (gzip: links.js 5.2 → 3.7 KiB, site.css 4.7 → 3.2 KiB).
-rJSmin and rCSSmin only remove comments and whitespace, names and order stay as
-written, so what the tests run in the browser is the code in docs/assets/.
+rJSmin and rCSSmin only remove comments and whitespace; names and order stay as
+written. The browser tests run these minified files, as readers get them.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The files under docs/ other than the pages: only the site's own assets are published, and SVG only without script.
 
-MkDocs publishes every file under docs/ as it is. A file added there by a pull request
+MkDocs publishes every file under docs/ (our scripts and styles then minified, publish/
+minify.py), without looking inside. A file added there by a pull request
 (an .html page, an .svg with a <script>) would reach readers unchecked, so every file
 must be a page file (docs/<lang>/<page>.md) or one of the assets named here.
 """

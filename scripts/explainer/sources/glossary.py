@@ -91,11 +91,17 @@ def _side(entry: Lined, lang: str, term_id: str, path) -> Lined:
     return side
 
 
-def _check_numbers(side: Lined, term_id: str, lang: str, article: Article, path) -> None:
-    """What the article says may repeat its numbers and bring no other; our background brings none."""
+def _check_numbers(side: Lined, term_id: str, lang: str, article: Article, names: list[str], path) -> None:
+    """What the article says may repeat its numbers and bring no other; our background brings none.
+
+    Digits in a name are not numbers: a glossary form (360, 3D Attention) or a word they are part of (Q3).
+    """
     written = article.numbers(lang)
     for key in (*TEXTS, *OPTIONAL_TEXTS):
-        for number in numbers(str(side.get(key) or "")):
+        text = str(side.get(key) or "")
+        for name in names:
+            text = text.replace(name, " ")
+        for number in numbers(re.sub(r"[A-Za-z]+[\d.]*\d[A-Za-z\d]*|\d[\d.]*[A-Za-z]+", " ", text)):
             if key == "background":
                 raise SourceError(path, side.line_of(key), f"the {lang} `background` of {term_id!r} has the number {number}",
                                   "background is ours, not the article's: write it without numbers, "
@@ -160,6 +166,7 @@ def parse_glossary(data, path: str | Path, article: Article) -> Glossary:
     terms: list[GlossaryTerm] = []
     term_ids = Ids(path, "term", "second-growth-curve")
     seen_forms: dict[tuple[str, str], tuple[str, int]] = {}
+    texts: list[tuple[str, dict[str, Lined]]] = []  # each term's two sides, for the number check once all forms are known
     for entry in data["terms"]:
         if not isinstance(entry, dict):
             raise SourceError(path, getattr(data["terms"], "line", None), "a term must be a mapping",
@@ -167,8 +174,7 @@ def parse_glossary(data, path: str | Path, article: Article) -> Glossary:
         term_id = term_ids.add(require(entry, "id", path, "a term"), entry.line_of("id"))
         group = one_of(entry.get("group"), group_ids, path, entry.line_of("group"), f"group of term {term_id!r}")
         sides = {lang: _side(entry, lang, term_id, path) for lang in LANGS}
-        for lang in LANGS:
-            _check_numbers(sides[lang], term_id, lang, article, path)
+        texts.append((term_id, sides))
         forms = {lang: _forms(sides[lang], term_id, lang, path) for lang in LANGS}
         for lang in LANGS:
             for form in forms[lang]:
@@ -200,6 +206,11 @@ def parse_glossary(data, path: str | Path, article: Article) -> Glossary:
             line=entry.line, lang_lines={lang: sides[lang].line for lang in LANGS},
             translates=str(translates) if translates else None, ignore=ignore,
             form_lines={lang: sides[lang].line_of("forms") for lang in LANGS}, schema_type=schema_type))
+    names = sorted({form for term in terms for lang in LANGS for form in term.forms[lang] if re.search(r"\d", form)},
+                   key=len, reverse=True)
+    for term_id, sides in texts:
+        for lang in LANGS:
+            _check_numbers(sides[lang], term_id, lang, article, names, path)
     for term in terms:  # an ignored word that is another term's form would silently hide that term
         for lang in LANGS:
             for word in term.ignore[lang]:

@@ -28,8 +28,9 @@ def parse_notes(data, path: str | Path, article: Article) -> dict[str, dict[str,
             raise SourceError(path, line, f"the note on {block_id} needs both languages", "write `zh: …` and `en: …` under it")
         for lang in LANGS:
             for number in numbers(note.text(lang, path)):
-                if number not in article.numbers("zh", block_id):
-                    raise SourceError(path, note.line_of(lang), f"the note on {block_id} has the number {number}, "
-                                      "which is not in the block", "a note may repeat the block's own numbers only")
+                if number not in article.numbers(lang, block_id):
+                    where = "the block" if lang == "zh" else "the block's translation"
+                    raise SourceError(path, note.line_of(lang), f"the {lang} note on {block_id} has the number {number}, "
+                                      f"which is not in {where}", "a note may repeat the block's own numbers only")
         notes[str(block_id)] = {lang: note.text(lang, path).strip() for lang in LANGS}
     return notes
