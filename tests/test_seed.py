@@ -1,4 +1,5 @@
 """The parser: seed text → blocks, on the real seed and on small made-up lines."""
+import hashlib
 import re
 
 import pytest
@@ -92,6 +93,12 @@ def test_nothing_is_lost(blocks):
     assert "".join(b.text for b in blocks) == separators.sub("", SEED.rstrip("\n"))
     assert sum(len(b.text) for b in blocks) == len(SEED) - SEED.count(" ") - SEED.count("•") - SEED.count("|") \
         - 2 * 3 + sum(b.text.count(" ") for b in blocks)
+
+
+def test_the_stored_seed_is_the_file_as_received():
+    """SHA-256 of the file we were given (seeds/000_2e7011ab689d6d58.txt), recorded by hand when it arrived."""
+    received = "4f3e167db79cd483c8005ce06569aad5eaf0fbf0584252e3fa7058dedee23811"
+    assert hashlib.sha256(Paths.at().seed.read_bytes()).hexdigest() == received
 
 
 def test_the_seed_is_one_line():
