@@ -50,7 +50,7 @@ test: system-deps $(VENV)/.installed-test node_modules/.installed
 	PYTHONPATH=scripts $(PY) -m pytest
 
 # Everything that needs only Python (no Chromium, Java or Node): the sources, the build, the built
-# HTML and the command line; not the browser, the Nu HTML Checker or cite.js under Node. Under a minute.
+# HTML and the command line; not the browser, the Nu HTML Checker or cite.js under Node. A minute or two.
 test-quick: $(VENV)/.installed-test
 	$(SITE) check
 	$(SITE) build --as-published
