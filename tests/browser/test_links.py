@@ -179,3 +179,28 @@ def test_without_the_clipboard_api_the_address_is_still_copied_or_offered(browse
     assert prompts == ([] if works else [("prompt", address)])
     assert page.locator("textarea").count() == 0
     context.close()
+
+
+LAYOUT_SHIFTS_IN_ARTICLE = """
+window.shiftsInArticle = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries())
+    for (const source of entry.sources || [])
+      if (source.node && source.node.closest && source.node.closest("article"))
+        window.shiftsInArticle.push((source.node.tagName || "#text") + " " + entry.value.toFixed(4));
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["en/organization/", "glossary/", "en/article/"])
+def test_the_buttons_added_to_headings_move_nothing(browser, base_url, path):
+    """At phone width a title that gains its cite button must not wrap: the room is kept before the script runs."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    context.add_init_script(LAYOUT_SHIFTS_IN_ARTICLE)
+    page = context.new_page()
+    page.goto(f"{base_url}/{path}")
+    page.locator("article h1 > button.cite-button").wait_for(state="attached")
+    page.locator("article h2[id] > button.copy-link, article h3[id] > button.copy-link").first.wait_for(state="attached")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.shiftsInArticle") == []
+    context.close()
