@@ -50,6 +50,36 @@ def test_only_the_site_itself_is_loaded_and_nothing_is_refused(context, base_url
     assert dialogs == [] and navigations == [target], "no script of any source opens a dialog or sends the reader on"
 
 
+
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries())
+    window.__shifts.push(entry.value.toFixed(4) + " " + (entry.sources || []).map(source =>
+      source.node && source.node.nodeType === 1 ? source.node.tagName + "." + source.node.className : "#text").join(" "));
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.fixture(scope="module", params=[412, 1280], ids=lambda width: f"{width}px")
+def watched(request, browser):
+    """A context at phone (Lighthouse's) or desktop width whose pages record every layout shift from the start."""
+    context = browser.new_context(viewport={"width": request.param, "height": 823})
+    context.add_init_script(LAYOUT_SHIFTS)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("lang, name", EVERY_PAGE)
+def test_nothing_moves_while_a_page_loads(watched, base_url, lang, name):
+    """What scripts add once the page is drawn (Material's search, our heading buttons) takes room kept for it."""
+    page = watched.new_page()
+    page.goto(address(base_url, lang, name))
+    page.locator("html:not(.no-js)").wait_for(state="attached")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shifts") == []
+    page.close()
+
 @pytest.fixture(scope="module")
 def axe_source():
     if not AXE.exists():
