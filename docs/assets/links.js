@@ -202,7 +202,7 @@
      Terms are described (aria-describedby) by the page's own list of definitions, without script;
      a previewed link is described by the tooltip while it shows. On a touch screen the first tap
      previews and the second follows the link. */
-  var tip = null, hideTimer = 0, shownFor = null, reading = null, touched = false;
+  var tip = null, hideTimer = 0, shownFor = null, reading = null, touched = false, shownBeforeTap = null;
 
   function tooltip() {
     if (tip) return tip;
@@ -328,12 +328,19 @@
     if (link && !link.contains(event.relatedTarget)) hideSoon();
   });
   document.addEventListener("focusout", function (event) { if (hostOf(event)) hide(); });
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
-  document.addEventListener("pointerdown", function (event) { touched = event.pointerType === "touch"; }, true);
+  document.addEventListener("keydown", function (event) {
+    touched = false;  // Enter on a link follows it, whatever the last tap was
+    if (event.key === "Escape") hide();
+  });
+  /* Which preview showed before this tap: the tap's own focus shows its link's preview before the click. */
+  document.addEventListener("pointerdown", function (event) {
+    touched = event.pointerType === "touch";
+    shownBeforeTap = shownFor;
+  }, true);
   document.addEventListener("click", function (event) {
     var host = touched && hostOf(event);
-    if (!host || !host.link || shownFor === host.link) return;  // a second tap follows the link
+    if (!host || !host.link || shownBeforeTap === host.link) return;  // a second tap follows the link
     event.preventDefault();
-    showPreview(host.link, host.wanted);
+    if (shownFor !== host.link) showPreview(host.link, host.wanted);
   });
 })();

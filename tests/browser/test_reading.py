@@ -153,9 +153,31 @@ def test_on_a_touch_screen_the_first_tap_previews_and_the_second_follows(browser
     link.tap()
     tip(page).wait_for()
     assert "/landscape/" in page.url
+    # the next link's first tap previews it too, though the paragraphs are loaded by now and the tap's
+    # own focus shows its preview before the click arrives
+    other = page.locator('blockquote.passage a.passage-source[href$="#p44"]')
+    other.scroll_into_view_if_needed()
+    other.tap()
+    page.wait_for_timeout(300)
+    assert "/landscape/" in page.url and other.get_attribute("aria-describedby") == "site-tip"
+    assert tip(page).locator(".site-preview__label").first.inner_text() == "原文第44段"
     with page.expect_navigation():
-        link.tap()
-    assert page.url.endswith("/article/#p37")
+        other.tap()
+    assert page.url.endswith("/article/#p44")
+    context.close()
+
+
+def test_after_a_tap_enter_on_a_focused_link_follows_it(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{base_url}/landscape/")
+    link = page.locator('blockquote.passage a.passage-source[href$="#p37"]')
+    link.scroll_into_view_if_needed()
+    link.tap()
+    tip(page).wait_for()
+    with page.expect_navigation():
+        page.locator('blockquote.passage a.passage-source[href$="#p44"]').press("Enter")
+    assert page.url.endswith("/article/#p44")
     context.close()
 
 
