@@ -202,7 +202,7 @@
      Terms are described (aria-describedby) by the page's own list of definitions, without script;
      a previewed link is described by the tooltip while it shows. On a touch screen the first tap
      previews and the second follows the link. */
-  var tip = null, hideTimer = 0, shownFor = null, reading = null, touched = false, shownBeforeTap = null;
+  var tip = null, hideTimer = 0, shownFor = null, reading = null, touched = false, shownBeforeTap = null, tapped = null;
 
   function tooltip() {
     if (tip) return tip;
@@ -241,6 +241,7 @@
     if (tip) tip.classList.remove("md-tooltip2--active");
     if (shownFor && shownFor.getAttribute("aria-describedby") === "site-tip") shownFor.removeAttribute("aria-describedby");
     shownFor = null;
+    tapped = null;
   }
 
   function hideSoon() {
@@ -332,15 +333,17 @@
     touched = false;  // Enter on a link follows it, whatever the last tap was
     if (event.key === "Escape") hide();
   });
-  /* Which preview showed before this tap: the tap's own focus shows its link's preview before the click. */
+  /* A tap (finger or pen) previews; the next tap on the same link follows it, even where the preview
+     could not be drawn. What showed before the tap counts, not after: the tap's own focus may show it. */
   document.addEventListener("pointerdown", function (event) {
-    touched = event.pointerType === "touch";
+    touched = event.pointerType !== "mouse";
     shownBeforeTap = shownFor;
   }, true);
   document.addEventListener("click", function (event) {
     var host = touched && hostOf(event);
-    if (!host || !host.link || shownBeforeTap === host.link) return;  // a second tap follows the link
+    if (!host || !host.link || host.link === tapped || host.link === shownBeforeTap) return;
     event.preventDefault();
     if (shownFor !== host.link) showPreview(host.link, host.wanted);
+    tapped = host.link;
   });
 })();

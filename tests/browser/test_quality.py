@@ -53,11 +53,16 @@ def test_only_the_site_itself_is_loaded_and_nothing_is_refused(context, base_url
 
 LAYOUT_SHIFTS = """
 window.__shifts = [];
-new PerformanceObserver(list => {
-  for (const entry of list.getEntries())
-    window.__shifts.push(entry.value.toFixed(4) + " " + (entry.sources || []).map(source =>
-      source.node && source.node.nodeType === 1 ? source.node.tagName + "." + source.node.className : "#text").join(" "));
-}).observe({type: "layout-shift", buffered: true});
+const record = entries => { for (const entry of entries)
+  window.__shifts.push({value: entry.value, moved: (entry.sources || []).map(source =>
+    source.node && source.node.nodeType === 1 ? source.node.tagName + "." + source.node.className : "#text"),
+    in_header: (entry.sources || []).every(source => source.node && source.node.closest && source.node.closest(".md-header"))}); };
+const observer = new PerformanceObserver(list => record(list.getEntries()));
+observer.observe({type: "layout-shift", buffered: true});
+window.__allShifts = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+  record(observer.takeRecords());
+  resolve(window.__shifts);
+})));
 """
 
 
@@ -72,13 +77,38 @@ def watched(request, browser):
 
 @pytest.mark.parametrize("lang, name", EVERY_PAGE)
 def test_nothing_moves_while_a_page_loads(watched, base_url, lang, name):
-    """What scripts add once the page is drawn (Material's search, our heading buttons) takes room kept for it."""
+    """What our scripts add once the page is drawn (the headings' buttons, the reading mode) takes room kept for it.
+
+    The header is the next test's: while the parser yields, Material's header can be drawn before its last
+    part has arrived, which moves the rest however the styles are written."""
     page = watched.new_page()
     page.goto(address(base_url, lang, name))
     page.locator("html:not(.no-js)").wait_for(state="attached")
-    page.wait_for_timeout(300)
-    assert page.evaluate("window.__shifts") == []
+    if page.locator(".copy-link-strings").count():  # links.js adds the title's cite button last
+        page.locator("article h1 > button.cite-button").wait_for(state="attached")
+    assert [shift for shift in page.evaluate("window.__allShifts()") if not shift["in_header"]] == []
     page.close()
+
+
+# What sits right of the title (which takes the room left): the language menu, the search, the repository link.
+HEADER_PARTS = ".md-select, label.md-header__button[for=__search], .md-search__form, .md-header__source"
+
+
+@pytest.mark.parametrize("width", [412, 800, 1280])
+def test_the_header_is_laid_out_before_material_s_script_runs_as_after(browser, base_url, width):
+    """Material shows its search only once its script has run: the header's buttons moved on every page."""
+    def header(block_material: bool) -> list:
+        context = browser.new_context(viewport={"width": width, "height": 823})
+        if block_material:  # the page as it is drawn before Material's script has run
+            context.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(f"{base_url}/en/organization/")
+        assert page.evaluate("document.documentElement.classList.contains('no-js')") == block_material
+        parts = page.locator(HEADER_PARTS).evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.className, r.x, r.width]; })")
+        context.close()
+        return parts
+    assert header(block_material=True) == header(block_material=False)
 
 @pytest.fixture(scope="module")
 def axe_source():

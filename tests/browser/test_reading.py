@@ -167,6 +167,21 @@ def test_on_a_touch_screen_the_first_tap_previews_and_the_second_follows(browser
     context.close()
 
 
+def test_on_a_touch_screen_a_link_whose_preview_cannot_load_follows_on_the_second_tap(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context.route("**/reading.json", lambda route: route.fulfill(status=503, body=""))
+    page = context.new_page()
+    page.goto(f"{base_url}/landscape/")
+    link = page.locator('blockquote.passage a.passage-source[href$="#p37"]')
+    link.scroll_into_view_if_needed()
+    link.tap()
+    page.wait_for_timeout(300)
+    assert "/landscape/" in page.url and page.locator(".md-tooltip2--active").count() == 0
+    with page.expect_navigation():
+        link.tap()
+    assert page.url.endswith("/article/#p37")
+    context.close()
+
 def test_after_a_tap_enter_on_a_focused_link_follows_it(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
