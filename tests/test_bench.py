@@ -31,4 +31,4 @@ def test_the_report_marks_a_shift_however_small():
     data = {"when": "2026-12-02", "load_average": "0 0 0", "cores": 2, "chromium": "1", "lighthouse_version": "12.2.3",
             "search_indexes": [], "method": [], "pages": [page(median_run([run(100, 0.0), run(100, 0.00004), run(100, 0.0)]))]}
     row = next(line for line in render(data).splitlines() if line.startswith("| `/organization/`"))
-    assert row.endswith("| 100 | 100 | 100 | 100 | **4e-05 ✗** |")
+    assert row.endswith("| 100 | 100 | 100 | 100 | **0.00004 ✗** |")

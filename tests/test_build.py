@@ -98,8 +98,8 @@ def test_our_scripts_and_styles_are_published_minified_and_whole(built):
     from explainer.sources.assets import ASSETS
     from tests.conftest import ROOT, SITE
     names = [name for name in ASSETS if name.rsplit(".", 1)[-1] in ("js", "css")]
-    assert set(names) == {"links.js", "cite.js", "reading-mode.js", "search-index.js", "redirect.js", "site.css",
-                          "pictures.css"}
+    assert set(names) == {"links.js", "cite.js", "cite-dialog.js", "reading-mode.js", "search-index.js", "redirect.js",
+                          "site.css", "pictures.css"}
     assert {"." + name.rsplit(".", 1)[-1] for name in names} <= set(MINIFIERS)
     for name in names:
         source = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")

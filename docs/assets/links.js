@@ -112,10 +112,8 @@
     if (title) citeButton(strings.dataset.citePage, null, title, null);
   });
 
-  /* Cite this page, section or paragraph: a dialog with the citation in each style, the page's own
-     convention first, each with a copy button. assets/cite.js formats them from the page's JSON-LD;
-     it loads when a reader first asks. */
-  var STYLES = {gbt7714: "GB/T 7714—2015", apa7: "APA 7", mla9: "MLA 9", bibtex: "BibTeX"};
+  /* Cite this page, section or paragraph: assets/cite-dialog.js and cite.js, loaded when a reader first
+     asks, show a dialog with the citation in each style, formatted from the page's JSON-LD. */
   var citing = null;
 
   function citeButton(label, target, element, after) {
@@ -127,48 +125,25 @@
     if (after) after.after(button); else element.appendChild(button);
   }
 
-  function cite(label, target, opener) {
-    citing = citing || new Promise(function (resolve, reject) {
+  function load(name) {
+    return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
-      script.src = root + "assets/cite.js";
-      script.onload = function () { resolve(window.KlingCite); };
+      script.src = root + "assets/" + name;
+      script.onload = resolve;
       script.onerror = reject;
       document.head.appendChild(script);
     });
-    citing.then(function (KlingCite) {
-      var work = JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent);
-      var lang = document.documentElement.lang, dialog = document.createElement("dialog");
-      dialog.className = "cite-dialog md-typeset";
-      dialog.setAttribute("aria-labelledby", "cite-title");
-      var heading = element("h2", "", label);
-      heading.id = "cite-title";
-      dialog.appendChild(heading);
-      (lang === "zh" ? ["gbt7714", "apa7", "mla9", "bibtex"] : ["apa7", "mla9", "gbt7714", "bibtex"]).forEach(function (style) {
-        var text = KlingCite.format(work, {style: style, lang: lang, target: target});
-        var part = element("section", "cite-dialog__style");
-        part.appendChild(element("h3", "", STYLES[style]));
-        part.appendChild(element("pre", "", text));
-        var copyButton = element("button", "md-button", strings.dataset.citeCopy);
-        copyButton.type = "button";
-        copyButton.setAttribute("aria-label", strings.dataset.citeCopy + " " + STYLES[style]);
-        copyButton.addEventListener("click", function () {
-          copy(text).then(function () {
-            copyButton.textContent = strings.dataset.citeCopied;
-            status.textContent = "";
-            window.setTimeout(function () { status.textContent = STYLES[style] + " " + strings.dataset.citeCopied; }, 50);
-          }, function () { window.prompt(STYLES[style], text); });
-        });
-        part.appendChild(copyButton);
-        dialog.appendChild(part);
-      });
-      dialog.appendChild(element("p", "cite-dialog__note", strings.dataset.citeNote));
-      var close = element("button", "md-button md-button--primary", strings.dataset.citeClose);
-      close.type = "button";
-      close.addEventListener("click", function () { dialog.close(); });
-      dialog.appendChild(close);
-      dialog.addEventListener("close", function () { dialog.remove(); opener.focus(); });
-      document.body.appendChild(dialog);
-      dialog.showModal();
+  }
+
+  function cite(label, target, opener) {
+    citing = citing || Promise.all([load("cite.js"), load("cite-dialog.js")]);
+    citing.then(function () {
+      window.KlingCiteDialog(JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent), {
+        label: label, target: target, opener: opener, strings: strings.dataset, copy: copy,
+        announce: function (text) {
+          status.textContent = "";
+          window.setTimeout(function () { status.textContent = text; }, 50);
+        }});
     });
   }
 
@@ -241,7 +216,6 @@
     if (tip) tip.classList.remove("md-tooltip2--active");
     if (shownFor && shownFor.getAttribute("aria-describedby") === "site-tip") shownFor.removeAttribute("aria-describedby");
     shownFor = null;
-    tapped = null;
   }
 
   function hideSoon() {
@@ -261,6 +235,7 @@
   function readingData() {
     var lang = document.documentElement.lang;
     reading = reading || fetch(root + (lang === "en" ? OTHER_ROOT : "") + "reading.json").then(function (r) { return r.json(); });
+    reading.catch(function () { reading = null; });  // asked again next time
     return reading;
   }
 
@@ -301,7 +276,7 @@
         open.tabIndex = -1;  // the link itself leads there; the tooltip is no stop on the keyboard's way
         inner.appendChild(open);
       });
-    });
+    }, function () { /* no preview: the link still leads to its paragraph */ });
   }
 
   function hostOf(event) {
@@ -328,16 +303,17 @@
     var host = hostOf(event), link = host && (host.term || host.link);
     if (link && !link.contains(event.relatedTarget)) hideSoon();
   });
-  document.addEventListener("focusout", function (event) { if (hostOf(event)) hide(); });
+  document.addEventListener("focusout", function (event) { if (hostOf(event)) { hide(); tapped = null; } });
   document.addEventListener("keydown", function (event) {
     touched = false;  // Enter on a link follows it, whatever the last tap was
-    if (event.key === "Escape") hide();
+    if (event.key === "Escape") { hide(); tapped = null; }
   });
   /* A tap (finger or pen) previews; the next tap on the same link follows it, even where the preview
      could not be drawn. What showed before the tap counts, not after: the tap's own focus may show it. */
   document.addEventListener("pointerdown", function (event) {
     touched = event.pointerType !== "mouse";
     shownBeforeTap = shownFor;
+    if (tapped && !tapped.contains(event.target)) tapped = null;
   }, true);
   document.addEventListener("click", function (event) {
     var host = touched && hostOf(event);

@@ -182,6 +182,26 @@ def test_on_a_touch_screen_a_link_whose_preview_cannot_load_follows_on_the_secon
     assert page.url.endswith("/article/#p37")
     context.close()
 
+
+def test_a_term_hovered_before_the_tap_does_not_undo_it(browser, base_url):
+    """The mouse leaving a term starts the tooltip's hiding timer; it must not forget the tap that follows."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, has_touch=True)
+    context.route("**/reading.json", lambda route: route.fulfill(status=503, body=""))
+    page = context.new_page()
+    page.goto(f"{base_url}/landscape/")
+    link = page.locator('blockquote.passage a.passage-source[href$="#p37"]')
+    link.scroll_into_view_if_needed()
+    page.locator("article a.term").first.hover()
+    page.locator(".md-tooltip2--active").wait_for()
+    link.tap()
+    page.wait_for_timeout(500)  # longer than the hiding delay
+    assert "/landscape/" in page.url
+    with page.expect_navigation():
+        link.tap()
+    assert page.url.endswith("/article/#p37")
+    context.close()
+
+
 def test_after_a_tap_enter_on_a_focused_link_follows_it(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()

@@ -23,6 +23,7 @@ ASSETS = {  # docs/assets/…: what each is for
     "redirect.js": "moved pages keep the reader's fragment",
     "reading-mode.js": "the article page's reading mode, applied before the page is drawn",
     "cite.js": "citations of a page, section or paragraph (GB/T 7714, APA, MLA, BibTeX) for the cite dialog",
+    "cite-dialog.js": "the cite dialog: each style with a copy button, loaded with cite.js when a reader asks",
     "favicon.svg": "the site's icon",
 }
 SVG_ELEMENTS = {"svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "title", "desc",

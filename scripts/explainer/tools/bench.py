@@ -50,7 +50,7 @@ FIRST_LOAD_BEFORE = {
 ASSETS_BEFORE = {"assets/links.js": {"published": 2880, "minified": 2020},
                  "assets/site.css": {"published": 3326, "minified": 2384}}
 AIDS_BUDGET = 4 * KIB + 2 * KIB  # the reading aids' 4 KiB, and at most 2 KiB more for citations
-ON_DEMAND = ("reading.json", "en/reading.json", "assets/cite.js")
+ON_DEMAND = ("reading.json", "en/reading.json", "assets/cite.js", "assets/cite-dialog.js")
 
 
 # --- the clean build ---------------------------------------------------------------------------------
@@ -421,7 +421,7 @@ def render(data: dict) -> str:
                 text += f" ({min(others)}–{max(others)})"
             cells.append(_mark(text, missed[category]))
         shift = (page.get("lighthouse") or {}).get("layout_shift")
-        cells.append("–" if shift is None else _mark(f"{shift:.2g}", missed["layout_shift"]))
+        cells.append("–" if shift is None else _mark(f"{shift:.6f}".rstrip("0").rstrip("."), missed["layout_shift"]))
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "What a first load is made of (every response of the phone-size loads):", "",
               "| response | gzip bytes as sent | loaded by |", "|---|---:|---:|"]
