@@ -234,8 +234,10 @@
   /* The article's paragraphs and figures in this page's language, from the site itself, fetched once. */
   function readingData() {
     var lang = document.documentElement.lang;
-    reading = reading || fetch(root + (lang === "en" ? OTHER_ROOT : "") + "reading.json").then(function (r) { return r.json(); });
-    reading.catch(function () { reading = null; });  // asked again next time
+    if (!reading) {
+      reading = fetch(root + (lang === "en" ? OTHER_ROOT : "") + "reading.json").then(function (r) { return r.json(); });
+      reading.catch(function () { reading = null; });  // asked again next time
+    }
     return reading;
   }
 

@@ -144,19 +144,40 @@ def test_a_figure_s_preview_marks_its_own_words_in_its_sentence(page, base_url):
     assert sentence in english("p16") and words["translation"] in sentence
 
 
-def test_on_a_touch_screen_the_first_tap_previews_and_the_second_follows(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{base_url}/landscape/")
-    link = page.locator('blockquote.passage a.passage-source[href$="#p37"]')
+@pytest.fixture
+def landscape_by_touch(browser, base_url):
+    """/landscape/ on a touch screen: a phone or, with phone=False, a laptop that has a mouse too;
+    with reading_fails, the paragraphs (reading.json) answer 503."""
+    contexts = []
+
+    def open_page(phone: bool = True, reading_fails: bool = False):
+        viewport = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 900}
+        context = browser.new_context(viewport=viewport, has_touch=True, is_mobile=phone)
+        contexts.append(context)
+        if reading_fails:
+            context.route("**/reading.json", lambda route: route.fulfill(status=503, body=""))
+        page = context.new_page()
+        page.goto(f"{base_url}/landscape/")
+        return page
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def passage_link(page, block: str):
+    link = page.locator(f'blockquote.passage a.passage-source[href$="#{block}"]')
     link.scroll_into_view_if_needed()
-    link.tap()
+    return link
+
+
+def test_on_a_touch_screen_the_first_tap_previews_and_the_second_follows(landscape_by_touch):
+    page = landscape_by_touch()
+    passage_link(page, "p37").tap()
     tip(page).wait_for()
     assert "/landscape/" in page.url
     # the next link's first tap previews it too, though the paragraphs are loaded by now and the tap's
     # own focus shows its preview before the click arrives
-    other = page.locator('blockquote.passage a.passage-source[href$="#p44"]')
-    other.scroll_into_view_if_needed()
+    other = passage_link(page, "p44")
     other.tap()
     page.wait_for_timeout(300)
     assert "/landscape/" in page.url and other.get_attribute("aria-describedby") == "site-tip"
@@ -164,33 +185,23 @@ def test_on_a_touch_screen_the_first_tap_previews_and_the_second_follows(browser
     with page.expect_navigation():
         other.tap()
     assert page.url.endswith("/article/#p44")
-    context.close()
 
 
-def test_on_a_touch_screen_a_link_whose_preview_cannot_load_follows_on_the_second_tap(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    context.route("**/reading.json", lambda route: route.fulfill(status=503, body=""))
-    page = context.new_page()
-    page.goto(f"{base_url}/landscape/")
-    link = page.locator('blockquote.passage a.passage-source[href$="#p37"]')
-    link.scroll_into_view_if_needed()
+def test_on_a_touch_screen_a_link_whose_preview_cannot_load_follows_on_the_second_tap(landscape_by_touch):
+    page = landscape_by_touch(reading_fails=True)
+    link = passage_link(page, "p37")
     link.tap()
     page.wait_for_timeout(300)
     assert "/landscape/" in page.url and page.locator(".md-tooltip2--active").count() == 0
     with page.expect_navigation():
         link.tap()
     assert page.url.endswith("/article/#p37")
-    context.close()
 
 
-def test_a_term_hovered_before_the_tap_does_not_undo_it(browser, base_url):
+def test_a_term_hovered_before_the_tap_does_not_undo_it(landscape_by_touch):
     """The mouse leaving a term starts the tooltip's hiding timer; it must not forget the tap that follows."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, has_touch=True)
-    context.route("**/reading.json", lambda route: route.fulfill(status=503, body=""))
-    page = context.new_page()
-    page.goto(f"{base_url}/landscape/")
-    link = page.locator('blockquote.passage a.passage-source[href$="#p37"]')
-    link.scroll_into_view_if_needed()
+    page = landscape_by_touch(phone=False, reading_fails=True)
+    link = passage_link(page, "p37")
     page.locator("article a.term").first.hover()
     page.locator(".md-tooltip2--active").wait_for()
     link.tap()
@@ -199,21 +210,15 @@ def test_a_term_hovered_before_the_tap_does_not_undo_it(browser, base_url):
     with page.expect_navigation():
         link.tap()
     assert page.url.endswith("/article/#p37")
-    context.close()
 
 
-def test_after_a_tap_enter_on_a_focused_link_follows_it(browser, base_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{base_url}/landscape/")
-    link = page.locator('blockquote.passage a.passage-source[href$="#p37"]')
-    link.scroll_into_view_if_needed()
-    link.tap()
+def test_after_a_tap_enter_on_a_focused_link_follows_it(landscape_by_touch):
+    page = landscape_by_touch()
+    passage_link(page, "p37").tap()
     tip(page).wait_for()
     with page.expect_navigation():
         page.locator('blockquote.passage a.passage-source[href$="#p44"]').press("Enter")
     assert page.url.endswith("/article/#p44")
-    context.close()
 
 
 def test_the_paragraphs_come_from_the_site_itself_once(page, base_url):

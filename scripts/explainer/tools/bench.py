@@ -385,10 +385,11 @@ def misses(page: dict) -> dict:
     """Which of the page's values miss their targets."""
     missed = {"html_gzip": page["name"] != "article" and page["html_gzip"] > HTML_GZIP_MAX,
               "first_load_gzip": page.get("first_load_gzip", 0) > FIRST_LOAD_MAX}
-    scores = (page.get("lighthouse") or {}).get("scores") or {}
+    lighthouse = page.get("lighthouse") or {}
+    scores = lighthouse.get("scores") or {}
     for category, minimum in SCORE_MIN.items():
         missed[category] = scores.get(category) is not None and scores[category] < minimum
-    missed["layout_shift"] = ((page.get("lighthouse") or {}).get("layout_shift") or 0) > 0
+    missed["layout_shift"] = (lighthouse.get("layout_shift") or 0) > 0
     return missed
 
 
@@ -406,7 +407,8 @@ def render(data: dict) -> str:
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for page in data["pages"]:
         missed = misses(page)
-        scores = (page.get("lighthouse") or {}).get("scores") or {}
+        lighthouse = page.get("lighthouse") or {}
+        scores = lighthouse.get("scores") or {}
         loads = page.get("first_load", {})
         cells = [f"`{page['path']}`", _kib(page["html_bytes"]),
                  _mark(_kib(page["html_gzip"]), missed["html_gzip"]),
@@ -415,12 +417,12 @@ def render(data: dict) -> str:
         for category in CATEGORIES:
             value = scores.get(category)
             text = "–" if value is None else str(value)
-            others = [r[category] for r in (page.get("lighthouse") or {}).get("all_runs", [])
+            others = [r[category] for r in lighthouse.get("all_runs", [])
                       if r.get(category) is not None]
             if len(others) > 1 and min(others) != max(others):
                 text += f" ({min(others)}–{max(others)})"
             cells.append(_mark(text, missed[category]))
-        shift = (page.get("lighthouse") or {}).get("layout_shift")
+        shift = lighthouse.get("layout_shift")
         cells.append("–" if shift is None else _mark(f"{shift:.6f}".rstrip("0").rstrip("."), missed["layout_shift"]))
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "What a first load is made of (every response of the phone-size loads):", "",
